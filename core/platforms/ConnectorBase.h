@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/platforms/HttpSupport.h"
+#include "core/platforms/PlatformConnector.h"
+
+#include <QNetworkAccessManager>
+#include <QPointer>
+
+#include <functional>
+
+namespace ads::core {
+
+/**
+ * What the three connectors share: the network manager, the origin, the API version and the
+ * per-request timeout. Not part of the connector contract; the factory hands out
+ * PlatformConnector.
+ */
+class ConnectorBase : public PlatformConnector
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultTimeoutMs = 30'000;
+
+    ConnectorBase(QNetworkAccessManager *nam, QUrl baseUrl, QString apiVersion,
+                  QObject *parent = nullptr);
+
+    QUrl baseUrl() const override { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) override { m_baseUrl = url; }
+
+    QString apiVersion() const { return m_apiVersion; }
+    void setApiVersion(const QString &version) { m_apiVersion = version; }
+
+    int requestTimeoutMs() const { return m_timeoutMs; }
+    void setRequestTimeoutMs(int ms) { m_timeoutMs = ms > 0 ? ms : kDefaultTimeoutMs; }
+
+protected:
+    /** The origin plus path (which starts with '/') and an optional query. */
+    QUrl endpoint(const QString &path, const net::Params &query = {}) const;
+
+    void sendCall(net::HttpCall call, net::HttpCallback done);
+
+    QNetworkAccessManager *nam() const { return m_nam; }
+
+private:
+    QPointer<QNetworkAccessManager> m_nam;
+    QUrl m_baseUrl;
+    QString m_apiVersion;
+    int m_timeoutMs = kDefaultTimeoutMs;
+};
+
+/** One link of a chain of calls: runs, then reports an error or nullopt for "go on". */
+using ChainLink = std::function<void(std::function<void(std::optional<PlatformError>)>)>;
+
+/** Runs links one after another and stops at the first error; done is called exactly once. */
+void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformError>)> done);
+
+/** Most pages a connector follows in one listing before it gives up and keeps what it has. */
+inline constexpr int kMaxPages = 50;
+
+} // namespace ads::core

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/platforms/ConnectorBase.h"
+
+#include <QJsonObject>
+
+namespace ads::core {
+
+/**
+ * Meta Marketing API (Graph API, facebook and instagram placements).
+ *
+ * Hierarchy: custom audiences, image and video uploads, campaign (no campaign budget), ad set
+ * (budget, schedule, targeting), one ad creative and one ad per creative, then "activate".
+ * Everything is created PAUSED. Budgets go out in Meta's minor units (its currency offset
+ * table); insights come back in major-unit decimal strings.
+ */
+class MetaConnector : public ConnectorBase
+{
+    Q_OBJECT
+
+public:
+    static inline const QString kDefaultVersion = QStringLiteral("v25.0");
+
+    MetaConnector(QNetworkAccessManager *nam, QUrl baseUrl, QObject *parent = nullptr);
+
+    Platform platform() const override { return Platform::Facebook; }
+
+    LaunchPlan plan(const LaunchInput &input) const override;
+    void createStep(const LaunchInput &input, const PlannedStep &step,
+                    const QMap<QString, QString> &remoteIds, StepCallback done) override;
+    void findStep(const LaunchInput &input, const PlannedStep &step,
+                  const QMap<QString, QString> &remoteIds, FindCallback done) override;
+    void setDelivery(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
+                     bool active, DoneCallback done) override;
+    void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                          const QDate &from, const QDate &to, ReportCallback done) override;
+
+    /** Meta's minor-unit offset: 1 for CLP, COP, CRC, HUF, ISK, IDR, JPY, KRW, PYG, TWD, VND. */
+    static int currencyOffsetDigits(const QString &currency);
+
+private:
+    using JsonCallback = std::function<void(PlatformResult<QJsonObject>)>;
+    using Matcher = std::function<bool(const QJsonObject &)>;
+    using ListCallback = std::function<void(PlatformResult<std::optional<QJsonObject>>)>;
+
+    void post(const QString &path, net::Params fields, const ConnectorAccount &account,
+              JsonCallback done);
+    void postMultipart(const QString &path, const net::Params &fields, const QString &fileField,
+                       const QString &filePath, const ConnectorAccount &account,
+                       JsonCallback done);
+    void get(const QString &path, net::Params query, const ConnectorAccount &account,
+             JsonCallback done);
+    void finish(const net::HttpOutcome &outcome, bool write, const JsonCallback &done) const;
+    void findInList(const QString &path, net::Params query, const ConnectorAccount &account,
+                    Matcher matches, ListCallback done, int page = 0, QString after = {});
+
+    QString versioned(const QString &path) const;
+    QString accountPath(const ConnectorAccount &account, const QString &edge) const;
+
+    void createAudience(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void uploadImage(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void uploadVideo(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void createCampaign(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void createAdSet(const LaunchInput &input, const PlannedStep &step,
+                     const QMap<QString, QString> &remoteIds, StepCallback done);
+    void createCreative(const LaunchInput &input, const PlannedStep &step,
+                        const QMap<QString, QString> &remoteIds, StepCallback done);
+    void postCreative(const LaunchInput &input, const PlannedStep &step, QJsonObject storySpec,
+                      StepCallback done);
+    void createAd(const LaunchInput &input, const PlannedStep &step,
+                  const QMap<QString, QString> &remoteIds, StepCallback done);
+    void setStatuses(const ConnectorAccount &account, const QStringList &ids,
+                     const QString &status, DoneCallback done);
+};
+
+} // namespace ads::core
