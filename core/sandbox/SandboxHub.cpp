@@ -1,0 +1,174 @@
+#include "core/sandbox/SandboxHub.h"
+
+#include "core/Logging.h"
+#include "core/sandbox/PlatformServer.h"
+#include "core/sandbox/SandboxContext.h"
+#include "core/sandbox/Simulators.h"
+
+#include <QDir>
+#include <QJsonObject>
+
+namespace ads::core::sandbox {
+
+namespace {
+
+const QList<Platform> kPlatforms = {Platform::Facebook, Platform::Google, Platform::TikTok};
+
+SandboxAccount defaultAccount(Platform platform, quint64 seed)
+{
+    switch (platform) {
+    case Platform::Google:
+        return defaultGoogleAccount(seed);
+    case Platform::TikTok:
+        return defaultTikTokAccount(seed);
+    default:
+        return defaultFacebookAccount(seed);
+    }
+}
+
+std::shared_ptr<PlatformHandler> makeSimulator(Platform platform,
+                                               std::shared_ptr<SandboxContext> context)
+{
+    switch (platform) {
+    case Platform::Google:
+        return makeGoogleSimulator(std::move(context));
+    case Platform::TikTok:
+        return makeTikTokSimulator(std::move(context));
+    default:
+        return makeFacebookSimulator(std::move(context));
+    }
+}
+
+} // namespace
+
+QString seededDigits(quint64 seed, const QString &salt, int digits)
+{
+    QString text;
+    for (int round = 0; text.size() < digits; ++round)
+        text += QString::number(stableHash(seed, salt, round));
+    text = text.left(digits);
+    if (text.startsWith(QLatin1Char('0')))
+        text[0] = QLatin1Char('7');
+    return text;
+}
+
+QString seededHex(quint64 seed, const QString &salt, int length)
+{
+    QString text;
+    for (int round = 0; text.size() < length; ++round)
+        text += QString::number(stableHash(seed, salt, round), 16).rightJustified(16, u'0');
+    return text.left(length);
+}
+
+SandboxHub::SandboxHub(const QString &dataDir, quint64 seed, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_seed(seed)
+    , m_context(std::make_shared<SandboxContext>(dataDir, seed))
+{
+}
+
+SandboxHub::~SandboxHub()
+{
+    for (auto &server : m_servers)
+        server->stop();
+    m_servers.clear();
+    m_context->store().detachThread();
+}
+
+bool SandboxHub::start(QString *error)
+{
+    QWriteLocker lock(&m_lock);
+    if (m_started)
+        return true;
+
+    if (!QDir().mkpath(m_dataDir)) {
+        if (error)
+            *error = QStringLiteral("cannot create the sandbox folder %1").arg(m_dataDir);
+        return false;
+    }
+    m_context->store().attachThread();
+    if (!m_context->open(error) || !ensureAccounts(error))
+        return false;
+
+    for (Platform platform : kPlatforms) {
+        auto server = std::make_unique<PlatformServer>(platform, makeSimulator(platform, m_context),
+                                                       m_context);
+        if (!server->start(error)) {
+            for (auto &started : m_servers)
+                started->stop();
+            m_servers.clear();
+            m_baseUrls.clear();
+            return false;
+        }
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(server->port());
+        m_baseUrls.insert(platform, url);
+        m_servers.push_back(std::move(server));
+    }
+    m_started = true;
+    qCInfo(lcSandbox) << "sandbox started with" << m_servers.size() << "platforms in" << m_dataDir;
+    return true;
+}
+
+bool SandboxHub::ensureAccounts(QString *error)
+{
+    for (Platform platform : kPlatforms) {
+        if (!m_context->store().accounts(platform).isEmpty())
+            continue;
+        if (!m_context->store().saveAccount(defaultAccount(platform, m_seed))) {
+            if (error)
+                *error = QStringLiteral("cannot store the %1 sandbox account")
+                             .arg(platformName(platform));
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<Platform> SandboxHub::platforms() const
+{
+    return kPlatforms;
+}
+
+QUrl SandboxHub::baseUrl(Platform platform) const
+{
+    QReadLocker lock(&m_lock);
+    return m_baseUrls.value(platform);
+}
+
+QList<SandboxAccount> SandboxHub::accounts(Platform platform) const
+{
+    return m_context->store().accounts(platform);
+}
+
+QDateTime SandboxHub::now() const
+{
+    return m_context->now();
+}
+
+void SandboxHub::advanceClock(qint64 seconds)
+{
+    if (seconds <= 0)
+        return;
+    m_context->advance(seconds);
+    qCInfo(lcSandbox) << "sandbox clock moved forward by" << seconds << "s";
+}
+
+QJsonArray SandboxHub::objects(Platform platform) const
+{
+    QJsonArray result;
+    for (const ObjectRecord &record : m_context->store().objects(platform)) {
+        result.append(QJsonObject{{"type", record.type},
+                                  {"id", record.id},
+                                  {"parentId", record.parentId},
+                                  {"name", record.name},
+                                  {"status", record.status},
+                                  {"fields", record.fields}});
+    }
+    return result;
+}
+
+} // namespace ads::core::sandbox

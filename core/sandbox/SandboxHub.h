@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/domain/Platform.h"
+#include "core/sandbox/SandboxTypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QObject>
+#include <QReadWriteLock>
+#include <QUrl>
+
+#include <memory>
+#include <vector>
+
+namespace ads::core::sandbox {
+
+class PlatformServer;
+class SandboxContext;
+
+/**
+ * AdsDesk's embedded stand-in for the ad platforms: simulated Meta Marketing API, Google Ads
+ * API (REST) and TikTok API for Business, each on its own HTTP server on 127.0.0.1, speaking
+ * the platform's wire format. State lives in <dataDir>/sandbox.sqlite and survives restarts.
+ * Every method is safe to call from any thread.
+ */
+class SandboxHub : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SandboxHub(const QString &dataDir, quint64 seed = 42, QObject *parent = nullptr);
+    /** Stops the servers and joins their threads. */
+    ~SandboxHub() override;
+
+    /** One HTTP server per platform on 127.0.0.1:0, each on its own QThread. */
+    bool start(QString *error = nullptr);
+
+    /** facebook, google, tiktok. */
+    QList<Platform> platforms() const;
+    /** The platform's origin, e.g. http://127.0.0.1:41234; empty before start(). */
+    QUrl baseUrl(Platform platform) const;
+    QList<SandboxAccount> accounts(Platform platform) const;
+
+    /** The sandbox clock, UTC: real now plus a persisted offset. */
+    QDateTime now() const;
+    /** Moves every platform's clock forward; delivery catches up on the next report. */
+    void advanceClock(qint64 seconds);
+
+    /**
+     * Every object of the platform in creation order:
+     * [{"type","id","parentId","name","status","fields":{the raw request fields}}].
+     */
+    QJsonArray objects(Platform platform) const;
+
+private:
+    bool ensureAccounts(QString *error);
+
+    QString m_dataDir;
+    quint64 m_seed;
+    std::shared_ptr<SandboxContext> m_context;
+    std::vector<std::unique_ptr<PlatformServer>> m_servers;
+    mutable QReadWriteLock m_lock;
+    QHash<Platform, QUrl> m_baseUrls;
+    bool m_started = false;
+};
+
+} // namespace ads::core::sandbox

@@ -1,0 +1,124 @@
+#include "core/sandbox/SandboxHub.h"
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ads::core;
+using namespace ads::core::sandbox;
+
+class TestSandboxHub : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void startsOneServerPerPlatform();
+    void accountsFollowTheContract_data();
+    void accountsFollowTheContract();
+    void restartKeepsAccountsAndClock();
+    void advanceClockMovesNow();
+};
+
+void TestSandboxHub::startsOneServerPerPlatform()
+{
+    QTemporaryDir dir;
+    SandboxHub hub(dir.path());
+    QVERIFY(hub.baseUrl(Platform::Facebook).isEmpty());
+    QString error;
+    QVERIFY2(hub.start(&error), qPrintable(error));
+
+    QCOMPARE(hub.platforms(),
+             (QList<Platform>{Platform::Facebook, Platform::Google, Platform::TikTok}));
+    QSet<int> ports;
+    for (Platform platform : hub.platforms()) {
+        const QUrl url = hub.baseUrl(platform);
+        QCOMPARE(url.scheme(), QStringLiteral("http"));
+        QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(url.port() > 0);
+        QVERIFY(url.path().isEmpty());
+        ports.insert(url.port());
+    }
+    QCOMPARE(ports.size(), 3);
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sandbox.sqlite"))));
+}
+
+void TestSandboxHub::accountsFollowTheContract_data()
+{
+    QTest::addColumn<Platform>("platform");
+    QTest::addColumn<QString>("idPattern");
+    QTest::addColumn<QStringList>("extraKeys");
+
+    QTest::newRow("facebook") << Platform::Facebook << QStringLiteral("^[1-9][0-9]{9,17}$")
+                              << QStringList{"pageId", "pixelId"};
+    QTest::newRow("google") << Platform::Google << QStringLiteral("^[1-9][0-9]{9}$")
+                            << QStringList{"conversionActionId", "developerToken",
+                                           "loginCustomerId"};
+    QTest::newRow("tiktok") << Platform::TikTok << QStringLiteral("^[1-9][0-9]{18}$")
+                            << QStringList{"identityId", "pixelId"};
+}
+
+void TestSandboxHub::accountsFollowTheContract()
+{
+    QFETCH(Platform, platform);
+    QFETCH(QString, idPattern);
+    QFETCH(QStringList, extraKeys);
+
+    QTemporaryDir dir;
+    SandboxHub hub(dir.path());
+    QVERIFY(hub.start());
+    const QList<SandboxAccount> accounts = hub.accounts(platform);
+    QCOMPARE(accounts.size(), 1);
+    const SandboxAccount &account = accounts.first();
+    QCOMPARE(account.platform, platform);
+    QVERIFY2(QRegularExpression(idPattern).match(account.accountId).hasMatch(),
+             qPrintable(account.accountId));
+    QCOMPARE(account.currency, QStringLiteral("USD"));
+    QCOMPARE(account.timeZone, QStringLiteral("America/New_York"));
+    QVERIFY(account.accessToken.size() >= 20);
+    QCOMPARE(account.extra.keys(), extraKeys);
+    for (const QString &key : extraKeys) {
+        if (key != QLatin1String("loginCustomerId"))
+            QVERIFY2(!account.extra.value(key).isEmpty(), qPrintable(key));
+    }
+}
+
+void TestSandboxHub::restartKeepsAccountsAndClock()
+{
+    QTemporaryDir dir;
+    QList<SandboxAccount> before;
+    QDateTime clockBefore;
+    {
+        SandboxHub hub(dir.path(), 42);
+        QVERIFY(hub.start());
+        hub.advanceClock(10 * 24 * 3600);
+        before = hub.accounts(Platform::Google);
+        clockBefore = hub.now();
+    }
+    // A different seed on restart must not change what the data dir already holds.
+    SandboxHub hub(dir.path(), 7);
+    QVERIFY(hub.start());
+    const QList<SandboxAccount> after = hub.accounts(Platform::Google);
+    QCOMPARE(after.size(), before.size());
+    QCOMPARE(after.first().accountId, before.first().accountId);
+    QCOMPARE(after.first().accessToken, before.first().accessToken);
+    QCOMPARE(after.first().extra, before.first().extra);
+    QVERIFY(hub.now() >= clockBefore);
+    QVERIFY(hub.now() < clockBefore.addSecs(3600));
+}
+
+void TestSandboxHub::advanceClockMovesNow()
+{
+    QTemporaryDir dir;
+    SandboxHub hub(dir.path());
+    QVERIFY(hub.start());
+    const QDateTime real = QDateTime::currentDateTimeUtc();
+    QVERIFY(qAbs(hub.now().secsTo(real)) < 3600);
+    hub.advanceClock(3 * 24 * 3600);
+    QVERIFY(hub.now().secsTo(real) <= -3 * 24 * 3600 + 5);
+    QCOMPARE(hub.now().timeSpec(), Qt::UTC);
+    hub.advanceClock(-100); // the clock never goes back
+    QVERIFY(hub.now().secsTo(real) <= -3 * 24 * 3600 + 5);
+}
+
+QTEST_GUILESS_MAIN(TestSandboxHub)
+#include "TestSandboxHub.moc"
