@@ -1,0 +1,343 @@
+#include "core/services/CampaignService.h"
+
+#include "core/Logging.h"
+#include "core/services/ChangeNotifier.h"
+#include "core/launch/LaunchEngine.h"
+#include "core/store/MetricsStore.h"
+#include "core/store/CampaignStore.h"
+#include "core/store/Database.h"
+#include "core/store/LibraryStore.h"
+
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace ads::core {
+
+namespace {
+
+constexpr int kMaxPageSize = 500;
+
+QString newCampaignId()
+{
+    return QStringLiteral("cmp-%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+}
+
+bool isValidClientId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return pattern.match(id).hasMatch();
+}
+
+QString encodeCursor(qint64 seq)
+{
+    return QString::fromLatin1(QByteArray::number(seq).toBase64(QByteArray::Base64UrlEncoding
+                                                                 | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<qint64> decodeCursor(const QString &cursor)
+{
+    const QByteArray raw = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding);
+    bool ok = false;
+    const qint64 seq = raw.toLongLong(&ok);
+    return ok && seq >= 0 ? std::optional<qint64>(seq) : std::nullopt;
+}
+
+Error notFound(const QString &id)
+{
+    return Error::make(ErrorCode::NotFound, QStringLiteral("No campaign has the id '%1'.").arg(id));
+}
+
+Error conflict(const QString &message)
+{
+    return Error::make(ErrorCode::Conflict, message);
+}
+
+bool hasPlatformIn(const Campaign &campaign, std::initializer_list<PlatformState> states)
+{
+    for (const PlatformStatus &status : campaign.platformStatus) {
+        for (PlatformState state : states) {
+            if (status.state == state)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+CampaignService::CampaignService(Database *database, ChangeNotifier *notifier, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_notifier(notifier)
+{
+}
+
+void CampaignService::setLaunchEngine(LaunchEngine *engine)
+{
+    m_engine = engine;
+}
+
+void CampaignService::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+QDateTime CampaignService::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+QList<FieldError> CampaignService::validate(const CampaignSpec &spec) const
+{
+    const QSqlDatabase db = m_database->connection();
+    ValidationContext context;
+    context.knownAudienceIds = library_store::audienceIds(db).value_or(QStringList());
+    context.knownCreativeIds = library_store::creativeIds(db).value_or(QStringList());
+    return validateCampaignSpec(spec, context);
+}
+
+Result<Campaign> CampaignService::createCampaign(const CampaignSpec &spec,
+                                                 const Actor &actor,
+                                                 const QString &requestedId)
+{
+    if (!requestedId.isEmpty() && !isValidClientId(requestedId))
+        return fail(Error::invalid({{QStringLiteral("id"),
+                                     QStringLiteral("must be 1 to 64 letters, digits, '-' or '_'")}}));
+    if (const QList<FieldError> errors = validate(spec); !errors.isEmpty())
+        return fail(Error::invalid(errors));
+
+    Campaign campaign;
+    campaign.id = requestedId.isEmpty() ? newCampaignId() : requestedId;
+    campaign.spec = spec;
+    campaign.spec.name = spec.name.trimmed();
+    campaign.createdAt = campaign.updatedAt = QDateTime::currentDateTimeUtc();
+
+    const Status saved = m_database->write([&](QSqlDatabase &db) -> Status {
+        auto existing = campaign_store::load(db, campaign.id);
+        if (!existing)
+            return fail(existing.error());
+        if (existing->has_value())
+            return fail(conflict(QStringLiteral("A campaign with the id '%1' exists already.").arg(campaign.id)));
+        if (auto inserted = campaign_store::insert(db, campaign); !inserted)
+            return inserted;
+        return campaign_store::appendHistory(db, QStringLiteral("campaign"), campaign.id, actor.kind,
+                                             actor.subject, {}, campaignToJson(campaign));
+    });
+    if (!saved)
+        return fail(saved.error());
+
+    qCInfo(lcDomain) << "campaign created" << campaign.id << "by" << actor.kind;
+    emit m_notifier->campaignChanged(campaign.id);
+    return campaign;
+}
+
+Result<Campaign> CampaignService::campaign(const QString &id) const
+{
+    auto loaded = campaign_store::load(m_database->connection(), id);
+    if (!loaded)
+        return fail(loaded.error());
+    if (!loaded->has_value())
+        return fail(notFound(id));
+    return **loaded;
+}
+
+Result<Page<Campaign>> CampaignService::listCampaigns(int limit, const QString &cursor) const
+{
+    if (limit < 1 || limit > kMaxPageSize)
+        return fail(Error::invalid({{QStringLiteral("limit"),
+                                     QStringLiteral("must be between 1 and %1").arg(kMaxPageSize)}}));
+    qint64 afterSeq = 0;
+    if (!cursor.isEmpty()) {
+        const auto decoded = decodeCursor(cursor);
+        if (!decoded)
+            return fail(Error::invalid({{QStringLiteral("cursor"), QStringLiteral("is not a cursor this server made")}}));
+        afterSeq = *decoded;
+    }
+
+    const QSqlDatabase db = m_database->connection();
+    auto rows = campaign_store::list(db, afterSeq, limit + 1);
+    if (!rows)
+        return fail(rows.error());
+
+    Page<Campaign> page;
+    page.items = *rows;
+    if (page.items.size() > limit) {
+        page.items.resize(limit);
+        const auto seq = campaign_store::seqOf(db, page.items.last().id);
+        if (seq)
+            page.nextCursor = encodeCursor(*seq);
+    }
+    return page;
+}
+
+Result<Campaign> CampaignService::updateCampaign(const QString &id,
+                                                 const CampaignSpec &spec,
+                                                 std::optional<int> expectedVersion,
+                                                 const Actor &actor)
+{
+    if (const QList<FieldError> errors = validate(spec); !errors.isEmpty())
+        return fail(Error::invalid(errors));
+
+    Campaign updated;
+    const Status saved = m_database->write([&](QSqlDatabase &db) -> Status {
+        auto loaded = campaign_store::load(db, id);
+        if (!loaded)
+            return fail(loaded.error());
+        if (!loaded->has_value())
+            return fail(notFound(id));
+
+        const Campaign before = **loaded;
+        if (expectedVersion && *expectedVersion != before.version)
+            return fail(ErrorCode::PreconditionFailed,
+                        QStringLiteral("The campaign was changed since version %1; it is at version %2 now. "
+                                       "Reload it and apply the change again.")
+                            .arg(*expectedVersion)
+                            .arg(before.version));
+        // Limitation: a launched campaign's spec is not pushed to its platforms again, so edits are only
+        // accepted while nothing is live on any platform.
+        if (before.status != CampaignStatus::Draft && before.status != CampaignStatus::Failed)
+            return fail(conflict(QStringLiteral("The campaign is %1; only drafts and failed campaigns can be "
+                                                "edited.")
+                                     .arg(campaignStatusName(before.status))));
+
+        updated = before;
+        updated.spec = spec;
+        updated.spec.name = spec.name.trimmed();
+        updated.version = before.version + 1;
+        updated.updatedAt = QDateTime::currentDateTimeUtc();
+        if (auto written = campaign_store::update(db, updated); !written)
+            return written;
+        return campaign_store::appendHistory(db, QStringLiteral("campaign"), id, actor.kind, actor.subject,
+                                             campaignToJson(before), campaignToJson(updated));
+    });
+    if (!saved)
+        return fail(saved.error());
+
+    emit m_notifier->campaignChanged(id);
+    return updated;
+}
+
+Status CampaignService::deleteCampaign(const QString &id, const Actor &actor)
+{
+    const Status removed = m_database->write([&](QSqlDatabase &db) -> Status {
+        auto loaded = campaign_store::load(db, id);
+        if (!loaded)
+            return fail(loaded.error());
+        if (!loaded->has_value())
+            return fail(notFound(id));
+
+        const Campaign &before = **loaded;
+        // Limitation: objects on the platforms are not archived yet, so a campaign that exists on any
+        // platform cannot be deleted here; pause it and remove it on the platform.
+        for (const PlatformStatus &status : before.platformStatus) {
+            if (!status.remoteIds.isEmpty())
+                return fail(conflict(QStringLiteral("The campaign exists on its platforms; pause it instead. "
+                                                    "Deleting launched campaigns is not supported yet.")));
+        }
+        if (auto gone = campaign_store::remove(db, id); !gone)
+            return gone;
+        return campaign_store::appendHistory(db, QStringLiteral("campaign"), id, actor.kind, actor.subject,
+                                             campaignToJson(before), {});
+    });
+    if (!removed)
+        return removed;
+
+    emit m_notifier->campaignRemoved(id);
+    return {};
+}
+
+Result<Campaign> CampaignService::launch(const QString &id, const Actor &actor)
+{
+    auto current = campaign(id);
+    if (!current)
+        return current;
+    if (current->status == CampaignStatus::Launching)
+        return current; // a second click while launching changes nothing
+
+    if (current->status != CampaignStatus::Draft && current->status != CampaignStatus::Failed
+        && current->status != CampaignStatus::PartiallyActive)
+        return fail(conflict(QStringLiteral("The campaign is %1 and cannot be launched again.")
+                                 .arg(campaignStatusName(current->status))));
+    if (current->spec.schedule.endAt.isValid() && current->spec.schedule.endAt <= now())
+        return fail(conflict(QStringLiteral("The campaign's schedule ended at %1; move schedule.endAt into the "
+                                            "future before launching.")
+                                 .arg(toIsoUtc(current->spec.schedule.endAt))));
+    if (const QList<FieldError> errors = validate(current->spec); !errors.isEmpty())
+        return fail(Error::invalid(errors, QStringLiteral("The campaign has invalid fields; fix them first.")));
+
+    return startOperation(*current, LaunchOperation::Launch, actor);
+}
+
+Result<Campaign> CampaignService::pause(const QString &id, const Actor &actor)
+{
+    auto current = campaign(id);
+    if (!current)
+        return current;
+    if (current->status == CampaignStatus::Pausing)
+        return current;
+    if (!hasPlatformIn(*current, {PlatformState::Active, PlatformState::Resuming}))
+        return fail(conflict(QStringLiteral("The campaign is %1; only a live campaign can be paused.")
+                                 .arg(campaignStatusName(current->status))));
+    return startOperation(*current, LaunchOperation::Pause, actor);
+}
+
+Result<Campaign> CampaignService::resume(const QString &id, const Actor &actor)
+{
+    auto current = campaign(id);
+    if (!current)
+        return current;
+    if (current->status == CampaignStatus::Resuming)
+        return current;
+    if (!hasPlatformIn(*current, {PlatformState::Paused, PlatformState::Pausing}))
+        return fail(conflict(QStringLiteral("The campaign is %1; only a paused campaign can be resumed.")
+                                 .arg(campaignStatusName(current->status))));
+    if (current->spec.schedule.endAt.isValid() && current->spec.schedule.endAt <= now())
+        return fail(conflict(QStringLiteral("The campaign's schedule has ended; it cannot be resumed.")));
+    return startOperation(*current, LaunchOperation::Resume, actor);
+}
+
+Result<Campaign> CampaignService::startOperation(const Campaign &campaign, LaunchOperation kind, const Actor &actor)
+{
+    const Status queued = m_database->write([&](QSqlDatabase &db) -> Status {
+        return LaunchEngine::queueOperation(db, campaign, kind);
+    });
+    if (!queued)
+        return fail(queued.error());
+
+    auto after = this->campaign(campaign.id);
+    if (after) {
+        m_database->write([&](QSqlDatabase &db) -> Status {
+            return campaign_store::appendHistory(db, QStringLiteral("campaign"), campaign.id, actor.kind,
+                                                 actor.subject, campaignToJson(campaign), campaignToJson(*after));
+        });
+    }
+    qCInfo(lcLaunch) << launchOperationName(kind) << "requested for" << campaign.id << "by" << actor.kind;
+    emit m_notifier->campaignChanged(campaign.id);
+    if (m_engine)
+        m_engine->wake();
+    return after;
+}
+
+Result<CampaignMetrics> CampaignService::metrics(const QString &id, const QDate &from, const QDate &to) const
+{
+    auto loaded = campaign(id);
+    if (!loaded)
+        return fail(loaded.error());
+    if (!from.isValid() || !to.isValid() || from > to)
+        return fail(Error::invalid({{QStringLiteral("from"), QStringLiteral("must be a day on or before 'to'")}}));
+    if (from.daysTo(to) > 3660)
+        return fail(Error::invalid({{QStringLiteral("to"), QStringLiteral("the range may span at most ten years")}}));
+    return metrics_store::campaignMetrics(m_database->connection(), *loaded, from, to);
+}
+
+QList<Creative> CampaignService::creatives() const
+{
+    return library_store::creatives(m_database->connection()).value_or(QList<Creative>());
+}
+
+QList<Audience> CampaignService::audiences() const
+{
+    return library_store::audiences(m_database->connection()).value_or(QList<Audience>());
+}
+
+} // namespace ads::core

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/domain/Campaign.h"
+#include "core/domain/Library.h"
+#include "core/services/Metrics.h"
+
+#include <QDate>
+#include <QObject>
+
+#include <functional>
+
+namespace ads::core {
+
+class ChangeNotifier;
+class Database;
+class LaunchEngine;
+enum class LaunchOperation;
+
+/** Who made a change: the desktop user or an API token's subject. Kept in the change history. */
+struct Actor
+{
+    QString kind;    // "gui" or "api"
+    QString subject; // the OS user name, or the JWT's sub claim
+};
+
+template<typename T>
+struct Page
+{
+    QList<T> items;
+    QString nextCursor; // empty when this is the last page
+};
+
+/**
+ * The one place for campaign rules: validation, storage, lifecycle and metrics reads. The GUI and
+ * the local API both call it, so a campaign created either way is the same thing.
+ *
+ * Thread-safe: every call uses the calling thread's own database connection. Lifecycle calls
+ * (launch, pause, resume) record the intent and return at once; the launch engine does the work
+ * on its own thread and progress shows in the campaign's platformStatus.
+ */
+class CampaignService : public QObject
+{
+    Q_OBJECT
+
+public:
+    CampaignService(Database *database, ChangeNotifier *notifier, QObject *parent = nullptr);
+
+    void setLaunchEngine(LaunchEngine *engine);
+
+    /** The clock lifecycle rules compare with; in sandbox mode it is the sandbox platforms' clock. */
+    void setClock(std::function<QDateTime()> clock);
+    QDateTime now() const;
+
+    /** Creates a draft. requestedId lets a client choose the id; otherwise one is made. */
+    Result<Campaign> createCampaign(const CampaignSpec &spec, const Actor &actor, const QString &requestedId = {});
+
+    Result<Campaign> campaign(const QString &id) const;
+
+    /** Campaigns by creation order; cursor is the previous page's nextCursor. limit is 1..500. */
+    Result<Page<Campaign>> listCampaigns(int limit, const QString &cursor = {}) const;
+
+    /** Replaces the spec. With expectedVersion set, a stale version fails with PreconditionFailed. */
+    Result<Campaign> updateCampaign(const QString &id,
+                                    const CampaignSpec &spec,
+                                    std::optional<int> expectedVersion,
+                                    const Actor &actor);
+
+    Status deleteCampaign(const QString &id, const Actor &actor);
+
+    Result<Campaign> launch(const QString &id, const Actor &actor);
+    Result<Campaign> pause(const QString &id, const Actor &actor);
+    Result<Campaign> resume(const QString &id, const Actor &actor);
+
+    /** Delivery between two report days (inclusive), in the campaign's budget currency. */
+    Result<CampaignMetrics> metrics(const QString &id, const QDate &from, const QDate &to) const;
+
+    /** Checks a spec the way create and update do, without storing anything. */
+    QList<FieldError> validate(const CampaignSpec &spec) const;
+
+    QList<Creative> creatives() const;
+    QList<Audience> audiences() const;
+
+    ChangeNotifier *notifier() const { return m_notifier; }
+
+private:
+    Result<Campaign> startOperation(const Campaign &campaign, LaunchOperation kind, const Actor &actor);
+
+    Database *m_database;
+    ChangeNotifier *m_notifier;
+    LaunchEngine *m_engine = nullptr;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace ads::core

@@ -1,0 +1,66 @@
+#include "core/services/Metrics.h"
+
+#include "core/domain/Money.h"
+
+#include <QJsonArray>
+
+namespace ads::core {
+
+MetricsTotals &MetricsTotals::operator+=(const MetricsTotals &other)
+{
+    impressions += other.impressions;
+    clicks += other.clicks;
+    spendMicros += other.spendMicros;
+    conversionsMicros += other.conversionsMicros;
+    conversionValueMicros += other.conversionValueMicros;
+    return *this;
+}
+
+namespace {
+
+QJsonValue ratio(double numerator, double denominator)
+{
+    return denominator == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(numerator / denominator);
+}
+
+} // namespace
+
+QJsonObject metricsToJson(const MetricsTotals &t)
+{
+    // Ratios come from the sums: an average of daily CTRs would weight a quiet day like a busy one.
+    const double spend = double(t.spendMicros) / money::kMicrosPerUnit;
+    const double value = double(t.conversionValueMicros) / money::kMicrosPerUnit;
+    return {{"impressions", t.impressions},
+            {"clicks", t.clicks},
+            {"spend", money::toMajorUnits(t.spendMicros)},
+            {"conversions", money::toMajorUnits(t.conversionsMicros)},
+            {"conversionValue", money::toMajorUnits(t.conversionValueMicros)},
+            {"ctr", ratio(double(t.clicks), double(t.impressions))},
+            {"cpc", ratio(spend, double(t.clicks))},
+            {"cpm", ratio(spend * 1000.0, double(t.impressions))},
+            {"roas", ratio(value, spend)}};
+}
+
+QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics)
+{
+    QJsonObject platforms;
+    for (auto it = metrics.platforms.begin(); it != metrics.platforms.end(); ++it)
+        platforms.insert(platformName(it.key()), metricsToJson(it.value()));
+
+    QJsonArray daily;
+    for (const DailyMetrics &day : metrics.daily) {
+        QJsonObject entry = metricsToJson(day.totals);
+        entry.insert("date", day.date.toString(Qt::ISODate));
+        daily.append(entry);
+    }
+
+    return {{"campaignId", metrics.campaignId},
+            {"currency", metrics.currency},
+            {"from", metrics.from.toString(Qt::ISODate)},
+            {"to", metrics.to.toString(Qt::ISODate)},
+            {"totals", metricsToJson(metrics.totals)},
+            {"platforms", platforms},
+            {"daily", daily}};
+}
+
+} // namespace ads::core

@@ -1,0 +1,257 @@
+#include "core/services/Workspace.h"
+
+#include "core/Logging.h"
+#include "core/auth/SecretStore.h"
+#include "core/launch/LaunchEngine.h"
+#include "core/platforms/ConnectorBase.h"
+#include "core/platforms/ConnectorFactory.h"
+#include "core/platforms/Endpoints.h"
+#include "core/sandbox/SandboxHub.h"
+#include "core/services/CampaignService.h"
+#include "core/services/ChangeNotifier.h"
+#include "core/services/SampleWorkspace.h"
+#include "core/store/Database.h"
+#include "core/store/LibraryStore.h"
+#include "core/sync/SyncEngine.h"
+
+#include <QDir>
+#include <QJsonObject>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QThread>
+
+namespace ads::core {
+
+namespace {
+
+QString tokenKey(Platform platform, const QString &accountId)
+{
+    return platformName(platform) + u':' + accountId;
+}
+
+QString developerTokenKey(Platform platform, const QString &accountId)
+{
+    return tokenKey(platform, accountId) + QStringLiteral(":developerToken");
+}
+
+} // namespace
+
+/** The objects that live on the core's worker thread: network, connectors, launch and sync. */
+class CoreThreadObjects : public QObject
+{
+public:
+    QNetworkAccessManager *network = nullptr;
+    std::vector<std::unique_ptr<PlatformConnector>> connectors;
+    LaunchEngine *launch = nullptr;
+    SyncEngine *sync = nullptr;
+};
+
+struct Workspace::Private
+{
+    Options options;
+    std::unique_ptr<Database> database;
+    std::shared_ptr<SecretStore> secrets;
+    std::unique_ptr<ChangeNotifier> notifier;
+    std::unique_ptr<CampaignService> campaigns;
+    std::unique_ptr<sandbox::SandboxHub> hub;
+
+    QThread coreThread;
+    CoreThreadObjects *core = nullptr;
+
+    // Tokens read from the keychain once, on the main thread, so worker threads never block on it.
+    mutable QMutex credentialsMutex;
+    QHash<QString, ConnectorAccount> credentials;
+
+    std::optional<ConnectorAccount> credentialsFor(const AdAccount &account) const
+    {
+        QMutexLocker locker(&credentialsMutex);
+        const auto it = credentials.find(tokenKey(account.platform, account.accountId));
+        if (it == credentials.end())
+            return std::nullopt;
+        return *it;
+    }
+
+    Status linkSandboxAccounts();
+    void loadCredentials();
+    void startCoreThread();
+};
+
+Status Workspace::Private::linkSandboxAccounts()
+{
+    const QSqlDatabase db = database->connection();
+    for (Platform platform : hub->platforms()) {
+        const QList<sandbox::SandboxAccount> accounts = hub->accounts(platform);
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            const sandbox::SandboxAccount &remote = accounts[i];
+            AdAccount account{platform, remote.accountId, remote.name, remote.currency, remote.timeZone, true};
+            QJsonObject extra;
+            for (auto it = remote.extra.begin(); it != remote.extra.end(); ++it) {
+                if (it.key() == u"developerToken")
+                    continue; // a credential: keychain only
+                extra.insert(it.key(), it.value());
+            }
+            if (auto saved = library_store::saveAccount(db, account, i == 0, extra); !saved)
+                return saved;
+            if (auto stored = secrets->write(tokenKey(platform, remote.accountId), remote.accessToken); !stored)
+                return stored;
+            if (remote.extra.contains(QStringLiteral("developerToken"))) {
+                auto dev = secrets->write(developerTokenKey(platform, remote.accountId),
+                                          remote.extra.value(QStringLiteral("developerToken")));
+                if (!dev)
+                    return dev;
+            }
+        }
+    }
+    return {};
+}
+
+void Workspace::Private::loadCredentials()
+{
+    const QSqlDatabase db = database->connection();
+    const QList<AdAccount> accounts = library_store::accounts(db).value_or(QList<AdAccount>());
+    QHash<QString, ConnectorAccount> loaded;
+    for (const AdAccount &account : accounts) {
+        auto token = secrets->read(tokenKey(account.platform, account.accountId));
+        if (!token) {
+            qCWarning(lcAuth) << "no token stored for" << platformName(account.platform) << account.accountId;
+            continue;
+        }
+        ConnectorAccount connectorAccount{account.accountId, account.currency, account.timeZone, *token, {}};
+        const QJsonObject extra = library_store::accountExtra(db, account.platform, account.accountId)
+                                      .value_or(QJsonObject());
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            connectorAccount.extra.insert(it.key(), it.value().toString());
+        if (auto dev = secrets->read(developerTokenKey(account.platform, account.accountId)))
+            connectorAccount.extra.insert(QStringLiteral("developerToken"), *dev);
+        loaded.insert(tokenKey(account.platform, account.accountId), connectorAccount);
+    }
+    QMutexLocker locker(&credentialsMutex);
+    credentials = loaded;
+}
+
+void Workspace::Private::startCoreThread()
+{
+    coreThread.setObjectName(QStringLiteral("ads-core"));
+    coreThread.start();
+    core = new CoreThreadObjects;
+    core->moveToThread(&coreThread);
+
+    const auto clock = [hub = hub.get()] { return hub ? hub->now() : QDateTime::currentDateTimeUtc(); };
+    const auto credentialSource = [this](const AdAccount &account) { return credentialsFor(account); };
+    QMetaObject::invokeMethod(core, [this, clock, credentialSource] {
+        core->network = new QNetworkAccessManager(core);
+        core->launch = new LaunchEngine(database.get(), notifier.get(), core);
+        core->sync = new SyncEngine(database.get(), notifier.get(), core);
+        QSettings settings;
+        for (Platform platform : supportedPlatforms()) {
+            const QUrl base = hub ? hub->baseUrl(platform) : resolveBaseUrl(platform, settings);
+            auto connector = createConnector(platform, core->network, base);
+            if (!connector)
+                continue;
+            if (options.requestTimeoutMs > 0)
+                if (auto *base = dynamic_cast<ConnectorBase *>(connector.get()))
+                    base->setRequestTimeoutMs(options.requestTimeoutMs);
+            core->launch->addConnector(connector.get());
+            core->sync->addConnector(connector.get());
+            core->connectors.push_back(std::move(connector));
+        }
+        core->launch->setCredentialSource(credentialSource);
+        core->sync->setCredentialSource(credentialSource);
+        core->sync->setClock(clock);
+        core->launch->start();
+        core->sync->start(options.syncIntervalSeconds);
+    }, Qt::BlockingQueuedConnection);
+
+    campaigns->setLaunchEngine(core->launch);
+    campaigns->setClock(clock);
+}
+
+Workspace::Workspace()
+    : d(std::make_unique<Private>())
+{
+}
+
+Workspace::~Workspace()
+{
+    if (d->core) {
+        // The core's objects are destroyed on their own thread, then the thread stops.
+        QMetaObject::invokeMethod(d->core, [core = d->core] { delete core; }, Qt::BlockingQueuedConnection);
+        d->core = nullptr;
+    }
+    d->coreThread.quit();
+    d->coreThread.wait();
+    d->campaigns.reset();
+    d->hub.reset();
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
+{
+    std::unique_ptr<Workspace> workspace(new Workspace);
+    Private &d = *workspace->d;
+    d.options = options;
+    if (!QDir().mkpath(options.dataDir))
+        return fail(ErrorCode::Storage, QStringLiteral("Cannot create the data directory %1.").arg(options.dataDir));
+
+    auto database = Database::open(QDir(options.dataDir).filePath(QStringLiteral("adsdesk.sqlite")));
+    if (!database)
+        return fail(database.error());
+    d.database = std::move(*database);
+    d.secrets = options.secretStore ? options.secretStore : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
+    d.notifier = std::make_unique<ChangeNotifier>();
+    d.campaigns = std::make_unique<CampaignService>(d.database.get(), d.notifier.get());
+
+    if (options.sandbox) {
+        d.hub = std::make_unique<sandbox::SandboxHub>(options.dataDir, options.sandboxSeed);
+        QString why;
+        if (!d.hub->start(&why))
+            return fail(ErrorCode::Internal, QStringLiteral("The sandbox platforms could not start: %1").arg(why));
+        const Status seeded = d.database->write([&](QSqlDatabase &db) { return seedSampleLibrary(db); });
+        if (!seeded)
+            return fail(seeded.error());
+        if (auto linked = d.linkSandboxAccounts(); !linked)
+            return fail(linked.error());
+        qCInfo(lcSandbox) << "sandbox platforms running for" << options.dataDir;
+    }
+
+    d.loadCredentials();
+    d.startCoreThread();
+    return workspace;
+}
+
+CampaignService *Workspace::campaigns() const
+{
+    return d->campaigns.get();
+}
+
+SyncService *Workspace::sync() const
+{
+    return d->core ? d->core->sync : nullptr;
+}
+
+ChangeNotifier *Workspace::notifier() const
+{
+    return d->notifier.get();
+}
+
+sandbox::SandboxHub *Workspace::sandboxHub() const
+{
+    return d->hub.get();
+}
+
+QString Workspace::dataDir() const
+{
+    return d->options.dataDir;
+}
+
+QDateTime Workspace::now() const
+{
+    return d->hub ? d->hub->now() : QDateTime::currentDateTimeUtc();
+}
+
+SecretStore *Workspace::secretStore() const
+{
+    return d->secrets.get();
+}
+
+} // namespace ads::core
