@@ -27,6 +27,8 @@ struct FieldError
 {
     QString field;   // dotted path into the request body, e.g. "budget.amount"
     QString message; // plain words for people
+
+    bool operator==(const FieldError &) const = default;
 };
 
 /** A fallible core call's failure: a code for logic, a message for people, details for logs. */
