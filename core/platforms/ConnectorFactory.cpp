@@ -1,6 +1,7 @@
 #include "core/platforms/ConnectorFactory.h"
 
 #include "core/platforms/facebook/MetaConnector.h"
+#include "core/platforms/google/GoogleAdsConnector.h"
 
 namespace ads::core {
 
@@ -11,6 +12,7 @@ std::unique_ptr<PlatformConnector> createConnector(Platform platform, QNetworkAc
     case Platform::Facebook:
         return std::make_unique<MetaConnector>(nam, base);
     case Platform::Google:
+        return std::make_unique<GoogleAdsConnector>(nam, base);
     case Platform::TikTok:
     case Platform::LinkedIn:
     case Platform::Pinterest:

@@ -173,6 +173,8 @@ bool microsFromJson(const QJsonValue &value, qint64 *out)
 int textLength(const QString &text, TextCount rule)
 {
     int length = 0;
+    if (rule == TextCount::Utf8Bytes)
+        return int(text.toUtf8().size());
     for (const uint c : text.toUcs4())
         length += (rule == TextCount::WideAsTwo && isWide(c)) ? 2 : 1;
     return length;

@@ -78,6 +78,7 @@ bool microsFromJson(const QJsonValue &value, qint64 *out);
 enum class TextCount {
     CodePoints,  // each Unicode code point counts 1
     WideAsTwo,   // East Asian wide characters (CJK, kana, hangul, full-width forms) count 2
+    Utf8Bytes,   // the length of the UTF-8 encoding
 };
 
 int textLength(const QString &text, TextCount rule);
