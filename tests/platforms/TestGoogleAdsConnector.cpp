@@ -170,9 +170,10 @@ void TestGoogleAdsConnector::planStepsLeaveOutVideo()
     QCOMPARE(plan.usedCreativeIds, QStringList{u"cre-img"_s});
     // Two warnings: the video left out, and the UTC start narrowed to New York whole days.
     QCOMPARE(plan.warnings.size(), 2);
-    QVERIFY(plan.warnings.first().contains(u"cre-bf-video-1"));
-    QVERIFY(plan.warnings.first().contains(u"YouTube"));
-    QVERIFY(plan.warnings.last().contains(u"whole days"));
+    const QString all = plan.warnings.join(u'\n');
+    QVERIFY(all.contains(u"Creative cre-bf-video-1 left out on Google: Google takes video only "
+                         "as a YouTube video"));
+    QVERIFY(all.contains(u"whole days"));
     QStringList keys;
     for (const PlannedStep &s : plan.steps)
         keys.append(s.key);
