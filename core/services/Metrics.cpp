@@ -43,16 +43,23 @@ QJsonObject metricsToJson(const MetricsTotals &t)
 
 QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics)
 {
-    QJsonObject platforms;
-    for (auto it = metrics.platforms.begin(); it != metrics.platforms.end(); ++it)
-        platforms.insert(platformName(it.key()), metricsToJson(it.value()));
+    const auto dailyJson = [](const QList<DailyMetrics> &days) {
+        QJsonArray array;
+        for (const DailyMetrics &day : days) {
+            QJsonObject entry = metricsToJson(day.totals);
+            entry.insert("date", day.date.toString(Qt::ISODate));
+            array.append(entry);
+        }
+        return array;
+    };
 
-    QJsonArray daily;
-    for (const DailyMetrics &day : metrics.daily) {
-        QJsonObject entry = metricsToJson(day.totals);
-        entry.insert("date", day.date.toString(Qt::ISODate));
-        daily.append(entry);
+    QJsonObject platforms;
+    for (auto it = metrics.platforms.begin(); it != metrics.platforms.end(); ++it) {
+        QJsonObject block = metricsToJson(it.value());
+        block.insert("daily", dailyJson(metrics.platformDaily.value(it.key())));
+        platforms.insert(platformName(it.key()), block);
     }
+    const QJsonArray daily = dailyJson(metrics.daily);
 
     return {{"campaignId", metrics.campaignId},
             {"currency", metrics.currency},

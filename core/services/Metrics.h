@@ -35,7 +35,10 @@ struct DailyMetrics
     MetricsTotals totals;
 };
 
-/** A campaign's delivery over a date range: totals, one block per platform, one per day. */
+/**
+ * A campaign's delivery over a date range: totals, one block per platform, one per day. A day a
+ * platform did not report is absent from its list, not a zero day.
+ */
 struct CampaignMetrics
 {
     QString campaignId;
@@ -44,7 +47,8 @@ struct CampaignMetrics
     QDate to;
     MetricsTotals totals;
     QMap<Platform, MetricsTotals> platforms;
-    QList<DailyMetrics> daily;
+    QList<DailyMetrics> daily;                        // every platform together, by report day
+    QMap<Platform, QList<DailyMetrics>> platformDaily; // each platform's own days
 };
 
 QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics);

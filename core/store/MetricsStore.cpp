@@ -82,6 +82,7 @@ Result<CampaignMetrics> campaignMetrics(const QSqlDatabase &db,
         day.conversionValueMicros = q->value(7).toLongLong();
 
         metrics.platforms[*platform] += day;
+        metrics.platformDaily[*platform].append({QDate::fromString(q->value(1).toString(), Qt::ISODate), day});
         byDay[QDate::fromString(q->value(1).toString(), Qt::ISODate)] += day;
         metrics.totals += day;
     }
