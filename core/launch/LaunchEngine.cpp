@@ -271,6 +271,16 @@ bool LaunchEngine::prepareJob(const std::shared_ptr<Job> &job)
     }
     job->campaign = **loaded;
     job->remoteIds = job->campaign.platformStatus.value(job->platform).remoteIds;
+    if (job->campaign.platformStatus.value(job->platform).state == PlatformState::Throttled) {
+        // The wait the platform asked for is over: show the work as under way again.
+        const PlatformState resumed = job->kind == LaunchOperation::Launch  ? PlatformState::Launching
+                                      : job->kind == LaunchOperation::Pause ? PlatformState::Pausing
+                                                                            : PlatformState::Resuming;
+        updatePlatformStatus(job, [resumed](PlatformStatus &status) {
+            status.state = resumed;
+            status.error.reset();
+        });
+    }
 
     const auto connector = m_connectors.find(job->platform);
     if (connector == m_connectors.end()) {
