@@ -57,10 +57,7 @@ bool parseCommandLine(const QStringList &arguments, Options *options, QString *e
     parser.addOptions({headless, dataDir, listen, sandbox, printToken});
 
     *helpText = parser.helpText();
-    QStringList args = arguments;
-    if (args.isEmpty() || args.first().startsWith(u'-'))
-        args.prepend(QStringLiteral("adsdesk"));
-    if (!parser.parse(args)) {
+    if (!parser.parse(QStringList{QStringLiteral("adsdesk")} + arguments)) {
         *error = parser.errorText();
         return false;
     }

@@ -18,8 +18,8 @@ struct Options
 };
 
 /**
- * Parses arguments (argv without the program name is fine too). On failure, error holds a message
- * naming the option and the reason. Uses QCommandLineParser; no QCoreApplication is needed.
+ * Parses the arguments that follow the program name. On failure, error holds a message naming the
+ * option and the reason, or is empty when help was asked for (helpText holds it either way).
  */
 bool parseCommandLine(const QStringList &arguments, Options *options, QString *error, QString *helpText);
 

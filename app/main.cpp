@@ -104,7 +104,7 @@ int main(int argc, char **argv)
     app::Options options;
     QString error;
     QString help;
-    if (!app::parseCommandLine(QCoreApplication::arguments(), &options, &error, &help)) {
+    if (!app::parseCommandLine(QCoreApplication::arguments().mid(1), &options, &error, &help)) {
         if (error.isEmpty()) {
             std::printf("%s", qPrintable(help));
             return 0;
