@@ -1,6 +1,7 @@
 #include "core/launch/LaunchEngine.h"
 
 #include "core/Logging.h"
+#include "core/launch/CrashHook.h"
 #include "core/services/ChangeNotifier.h"
 #include "core/store/CampaignStore.h"
 #include "core/store/Database.h"
@@ -434,6 +435,7 @@ void LaunchEngine::runStep(const std::shared_ptr<Job> &job, int index, bool reco
         return;
     }
     job->steps[index].state = kStepSent;
+    crashPoint(CrashPoint::StepSent);
 
     job->connector->createStep(job->input, step, job->remoteIds,
                                [self, job, index](PlatformResult<StepOutcome> created) {
@@ -458,6 +460,7 @@ void LaunchEngine::onStepCreated(const std::shared_ptr<Job> &job, int index, con
         return;
     }
 
+    crashPoint(CrashPoint::StepAnswered);
     const PlannedStep &step = job->steps[index].planned;
     for (auto it = result->remoteIds.begin(); it != result->remoteIds.end(); ++it)
         job->remoteIds.insert(it.key(), it.value());
@@ -486,6 +489,7 @@ void LaunchEngine::onStepCreated(const std::shared_ptr<Job> &job, int index, con
     }
 
     job->steps[index].state = kStepDone;
+    crashPoint(CrashPoint::StepRecorded);
     qCDebug(lcLaunch) << "step done" << step.key << job->campaignId << platformName(job->platform);
     emit m_notifier->campaignChanged(job->campaignId);
     runNextStep(job);
