@@ -2,6 +2,7 @@
 
 #include "core/platforms/facebook/MetaConnector.h"
 #include "core/platforms/google/GoogleAdsConnector.h"
+#include "core/platforms/tiktok/TikTokConnector.h"
 
 namespace ads::core {
 
@@ -14,6 +15,7 @@ std::unique_ptr<PlatformConnector> createConnector(Platform platform, QNetworkAc
     case Platform::Google:
         return std::make_unique<GoogleAdsConnector>(nam, base);
     case Platform::TikTok:
+        return std::make_unique<TikTokConnector>(nam, base);
     case Platform::LinkedIn:
     case Platform::Pinterest:
     case Platform::Snapchat:
