@@ -409,8 +409,9 @@ void TestMetaConnector::errorMapping_data()
         << QByteArray() << QByteArray() << FailureKind::Transient << "server_error" << "1" << -1;
     QTest::newRow("validation with blame")
         << 400
-        << QByteArray(R"({"error":{"message":"(#100) Invalid parameter","code":100,"error_subcode":2490408,)"
-                      R"("error_user_msg":"Goal not supported","error_data":"{\"blame_field_specs\":[[\"optimization_goal\"]]}"}})")
+        << QByteArray(R"({"error":{"message":"(#100) Invalid parameter","code":100,)"
+                      R"("error_subcode":2490408,"error_user_msg":"Goal not supported",)"
+                      R"("error_data":"{\"blame_field_specs\":[[\"optimization_goal\"]]}"}})")
         << QByteArray() << QByteArray() << FailureKind::Permanent << "invalid_field" << "100/2490408"
         << -1;
     QTest::newRow("policy block")
