@@ -256,11 +256,14 @@ QList<ObjectRecord> SandboxStore::objects(Platform platform, const QString &type
                           "SELECT %1 FROM sandbox_objects WHERE platform = ? "
                           "AND (? = '' OR type = ?) AND (? = '' OR account_id = ?) ORDER BY seq")
                           .arg(QString::fromLatin1(kObjectColumns)));
+        // A null QString binds as SQL NULL, and NULL = '' is not true: bind empty text.
+        const QString anyType = type.isNull() ? QStringLiteral("") : type;
+        const QString anyAccount = accountId.isNull() ? QStringLiteral("") : accountId;
         query.addBindValue(platformName(platform));
-        query.addBindValue(type);
-        query.addBindValue(type);
-        query.addBindValue(accountId);
-        query.addBindValue(accountId);
+        query.addBindValue(anyType);
+        query.addBindValue(anyType);
+        query.addBindValue(anyAccount);
+        query.addBindValue(anyAccount);
         if (!exec(query, "objects"))
             return false;
         while (query.next())
