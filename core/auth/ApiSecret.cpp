@@ -33,7 +33,8 @@ QString resolveApiSecret(SecretStore &store, QString *source)
     const QString fromEnv = qEnvironmentVariable(kApiSecretEnv);
     if (!fromEnv.isEmpty()) {
         if (fromEnv.toUtf8().size() < kMinimumSecretBytes)
-            qCWarning(lcAuth) << kApiSecretEnv << "is shorter than" << kMinimumSecretBytes << "bytes";
+            qCWarning(lcAuth) << kApiSecretEnv << "is shorter than" << kMinimumSecretBytes
+                              << "bytes";
         setSource(source, "environment");
         return fromEnv;
     }

@@ -5,10 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <jwt.h>
-
 #include <cmath>
 #include <cstdlib>
+#include <jwt.h>
 #include <memory>
 
 namespace ads::core {
@@ -95,8 +94,7 @@ std::optional<QJsonObject> verifiedClaims(jwt_t *jwt)
 JwtVerifier::JwtVerifier(const QString &secret, Clock clock)
     : m_key(secret.toUtf8())
     , m_clock(std::move(clock))
-{
-}
+{}
 
 Result<Claims> JwtVerifier::verifyAuthorization(QByteArrayView headerValue) const
 {
@@ -128,7 +126,8 @@ Result<Claims> JwtVerifier::verify(QByteArrayView token) const
     if (header->value(QStringLiteral("alg")).toString() != QLatin1String("HS256"))
         return reject(kReasonAlgorithm, QStringLiteral("The token's algorithm is not allowed."));
     if (header->contains(QStringLiteral("crit")))
-        return malformed(QStringLiteral("The token uses header extensions this server does not know."));
+        return malformed(
+            QStringLiteral("The token uses header extensions this server does not know."));
     if (!decodeJsonSegment(parts[1]))
         return malformed(QStringLiteral("The bearer token's claims are not readable."));
     if (parts[2].isEmpty())
@@ -184,7 +183,8 @@ Result<Claims> JwtVerifier::checkClaims(const QJsonObject &claims) const
 
     const QJsonValue subject = claims.value(QStringLiteral("sub"));
     const QJsonValue scope = claims.value(QStringLiteral("scope"));
-    if ((!subject.isUndefined() && !subject.isString()) || (!scope.isUndefined() && !scope.isString()))
+    if ((!subject.isUndefined() && !subject.isString())
+        || (!scope.isUndefined() && !scope.isString()))
         return malformed(QStringLiteral("The token's sub and scope claims must be strings."));
 
     Claims result;
@@ -207,7 +207,8 @@ QString mintToken(const QString &secret,
                   const QDateTime &issuedAt)
 {
     const QByteArray key = secret.toUtf8();
-    const qint64 iat = (issuedAt.isValid() ? issuedAt : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch();
+    const qint64 iat =
+        (issuedAt.isValid() ? issuedAt : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch();
 
     jwt_t *raw = nullptr;
     if (key.isEmpty() || jwt_new(&raw) != 0)

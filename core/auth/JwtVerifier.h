@@ -3,8 +3,8 @@
 #include "core/domain/Error.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 

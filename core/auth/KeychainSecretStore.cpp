@@ -4,7 +4,6 @@
 
 #include <QEventLoop>
 #include <QTimer>
-
 #include <qt6keychain/keychain.h>
 
 namespace ads::core {
@@ -46,11 +45,12 @@ bool runJob(QKeychain::Job *job, std::chrono::milliseconds timeout)
 tl::unexpected<Error> keychainError(const QKeychain::Job &job)
 {
     if (job.error() == QKeychain::EntryNotFound) {
-        return fail(ErrorCode::NotFound, QStringLiteral("No secret is stored under this name."),
-                    job.key());
+        return fail(
+            ErrorCode::NotFound, QStringLiteral("No secret is stored under this name."), job.key());
     }
     qCWarning(lcAuth) << "keychain error" << job.error() << job.errorString();
-    return fail(ErrorCode::Storage, QStringLiteral("The system keychain could not be used."),
+    return fail(ErrorCode::Storage,
+                QStringLiteral("The system keychain could not be used."),
                 job.errorString());
 }
 
@@ -63,8 +63,7 @@ tl::unexpected<Error> timedOut()
 
 KeychainSecretStore::KeychainSecretStore(std::chrono::milliseconds timeout)
     : m_timeout(timeout)
-{
-}
+{}
 
 Result<QString> KeychainSecretStore::read(const QString &key)
 {

@@ -25,6 +25,7 @@ public:
     Result<QString> read(const QString &key) override;
     Status write(const QString &key, const QString &secret) override;
     Status remove(const QString &key) override;
+
     QString kind() const override { return QStringLiteral("keychain"); }
 
     /** Writes, reads back and removes a probe entry: true when the keychain really works. */

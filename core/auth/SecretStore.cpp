@@ -137,11 +137,13 @@ Status FileSecretStore::save(const QHash<QString, QString> &secrets) const
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly)
         || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        return storageError(QStringLiteral("The secrets file cannot be written."), file.errorString());
+        return storageError(QStringLiteral("The secrets file cannot be written."),
+                            file.errorString());
     }
     file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return storageError(QStringLiteral("The secrets file cannot be written."), file.errorString());
+        return storageError(QStringLiteral("The secrets file cannot be written."),
+                            file.errorString());
     return {};
 }
 

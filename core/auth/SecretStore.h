@@ -37,6 +37,7 @@ public:
     Result<QString> read(const QString &key) override;
     Status write(const QString &key, const QString &secret) override;
     Status remove(const QString &key) override;
+
     QString kind() const override { return QStringLiteral("memory"); }
 
 private:
@@ -59,6 +60,7 @@ public:
     Result<QString> read(const QString &key) override;
     Status write(const QString &key, const QString &secret) override;
     Status remove(const QString &key) override;
+
     QString kind() const override { return QStringLiteral("file"); }
 
     QString filePath() const { return m_filePath; }

@@ -12,12 +12,15 @@ class BrokenStore final : public SecretStore
 {
 public:
     Result<QString> read(const QString &) override { return broken(); }
+
     Status write(const QString &, const QString &) override
     {
         ++writes;
         return broken();
     }
+
     Status remove(const QString &) override { return broken(); }
+
     QString kind() const override { return QStringLiteral("broken"); }
 
     int writes = 0;
@@ -75,8 +78,10 @@ void TestApiSecret::environmentWins_data()
 
     QTest::newRow("set") << QByteArray("from-the-environment") << "from-the-environment"
                          << "environment";
-    QTest::newRow("empty means unset") << QByteArray("") << "stored-secret" << "store";
-    QTest::newRow("unset") << QByteArray() << "stored-secret" << "store";
+    QTest::newRow("empty means unset") << QByteArray("") << "stored-secret"
+                                       << "store";
+    QTest::newRow("unset") << QByteArray() << "stored-secret"
+                           << "store";
 }
 
 void TestApiSecret::environmentWins()

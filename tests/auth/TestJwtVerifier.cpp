@@ -16,8 +16,9 @@ const qint64 kNowSecs = kNow.toSecsSinceEpoch();
 
 QByteArray segment(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return QJsonDocument(object)
+        .toJson(QJsonDocument::Compact)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
 /**
@@ -31,14 +32,19 @@ QByteArray craft(const QJsonObject &header,
 {
     const QByteArray input = segment(header) + '.' + segment(claims);
     const QByteArray mac = QMessageAuthenticationCode::hash(input, secret.toUtf8(), hash);
-    return input + '.' + mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    return input + '.'
+           + mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QJsonObject hs256() { return {{"alg", "HS256"}, {"typ", "JWT"}}; }
+QJsonObject hs256()
+{
+    return {{"alg", "HS256"}, {"typ", "JWT"}};
+}
 
 QJsonObject claimsWith(const QJsonObject &extra)
 {
-    QJsonObject claims{{"sub", "crm"}, {"scope", "ads:read"}, {"iat", kNowSecs}, {"exp", kNowSecs + 600}};
+    QJsonObject claims{
+        {"sub", "crm"}, {"scope", "ads:read"}, {"iat", kNowSecs}, {"exp", kNowSecs + 600}};
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         if (it.value().isNull())
             claims.remove(it.key());
@@ -77,8 +83,9 @@ void TestJwtVerifier::verify_data()
     QTest::addColumn<QStringList>("scopes");
 
     const QStringList read{"ads:read"};
-    const QByteArray minted
-        = mintToken(kSecret, "crm", {"ads:read", "ads:write"}, std::chrono::minutes(5), kNow).toLatin1();
+    const QByteArray minted =
+        mintToken(kSecret, "crm", {"ads:read", "ads:write"}, std::chrono::minutes(5), kNow)
+            .toLatin1();
 
     QTest::newRow("valid minted") << minted << "" << QStringList{"ads:read", "ads:write"};
     QTest::newRow("valid crafted") << craft(hs256(), claimsWith({})) << "" << read;
@@ -86,9 +93,10 @@ void TestJwtVerifier::verify_data()
     QTest::newRow("garbage") << QByteArray("not a token") << "malformed" << QStringList();
     QTest::newRow("two parts") << QByteArray("abc.def") << "malformed" << QStringList();
     QTest::newRow("header not base64") << QByteArray("!!!.e30.sig") << "malformed" << QStringList();
-    QTest::newRow("header not json") << QByteArray("bm9wZQ.e30.c2ln") << "malformed" << QStringList();
-    QTest::newRow("oversized")
-        << QByteArray(9000, 'a') + ".b.c" << "malformed" << QStringList();
+    QTest::newRow("header not json")
+        << QByteArray("bm9wZQ.e30.c2ln") << "malformed" << QStringList();
+    QTest::newRow("oversized") << QByteArray(9000, 'a') + ".b.c"
+                               << "malformed" << QStringList();
     QTest::newRow("bad signature")
         << mintToken("another-secret-0123456789abcdef", "crm", read, std::chrono::minutes(5), kNow)
                .toLatin1()
@@ -110,13 +118,13 @@ void TestJwtVerifier::verify_data()
         << craft(hs256(), claimsWith({{"nbf", kNowSecs + 30}})) << "" << read;
     QTest::newRow("iat in future") << craft(hs256(), claimsWith({{"iat", kNowSecs + 120}}))
                                    << "not_yet_valid" << QStringList();
-    QTest::newRow("alg none")
-        << segment({{"alg", "none"}, {"typ", "JWT"}}) + '.' + segment(claimsWith({})) + '.'
-        << "algorithm_not_allowed" << QStringList();
+    QTest::newRow("alg none") << segment({{"alg", "none"}, {"typ", "JWT"}}) + '.'
+                                     + segment(claimsWith({})) + '.'
+                              << "algorithm_not_allowed" << QStringList();
     QTest::newRow("alg none with signature")
         << craft({{"alg", "none"}}, claimsWith({})) << "algorithm_not_allowed" << QStringList();
-    QTest::newRow("HS512") << craft({{"alg", "HS512"}}, claimsWith({}), kSecret,
-                                    QCryptographicHash::Sha512)
+    QTest::newRow("HS512") << craft(
+        {{"alg", "HS512"}}, claimsWith({}), kSecret, QCryptographicHash::Sha512)
                            << "algorithm_not_allowed" << QStringList();
     QTest::newRow("RS256 header keyed with the secret")
         << craft({{"alg", "RS256"}}, claimsWith({})) << "algorithm_not_allowed" << QStringList();
@@ -173,7 +181,8 @@ void TestJwtVerifier::authorizationHeader_data()
     const QByteArray token = craft(hs256(), claimsWith({}));
     QTest::newRow("bearer") << "Bearer " + token << "";
     QTest::newRow("scheme case-insensitive") << "bearer " + token << "";
-    QTest::newRow("extra spaces") << "  Bearer   " + token + "  " << "";
+    QTest::newRow("extra spaces") << "  Bearer   " + token + "  "
+                                  << "";
     QTest::newRow("empty") << QByteArray() << "missing";
     QTest::newRow("scheme only") << QByteArray("Bearer") << "missing";
     QTest::newRow("scheme and space") << QByteArray("Bearer ") << "missing";

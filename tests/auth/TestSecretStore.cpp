@@ -15,9 +15,10 @@ using namespace ads::core;
 
 namespace {
 
-const char *kNoKeychain = "No Secret Service answers on the session bus (QtKeychain needs D-Bus and an "
-                          "unlocked collection, e.g. dbus-run-session with gnome-keyring-daemon "
-                          "--unlock); the keychain backend is not covered in this run";
+const char *kNoKeychain =
+    "No Secret Service answers on the session bus (QtKeychain needs D-Bus and an "
+    "unlocked collection, e.g. dbus-run-session with gnome-keyring-daemon "
+    "--unlock); the keychain backend is not covered in this run";
 
 int fileMode(const QString &path)
 {
@@ -51,7 +52,8 @@ std::unique_ptr<SecretStore> TestSecretStore::makeStore(const QString &kind)
     if (kind == QLatin1String("memory"))
         return std::make_unique<MemorySecretStore>();
     if (kind == QLatin1String("file"))
-        return std::make_unique<FileSecretStore>(m_dir.filePath(QUuid::createUuid().toString() + ".json"));
+        return std::make_unique<FileSecretStore>(
+            m_dir.filePath(QUuid::createUuid().toString() + ".json"));
 
     auto keychain = std::make_unique<KeychainSecretStore>(std::chrono::seconds(3));
     if (!keychain->probe())
