@@ -3,6 +3,7 @@
 #include "core/domain/Library.h"
 #include "core/store/LibraryStore.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 
@@ -47,14 +48,29 @@ QList<Creative> sampleCreatives(const QDateTime &now)
     return {video, image};
 }
 
+// The sample CRM segment's members, as platforms take them: SHA-256 of the trimmed, lower-case email.
+QJsonArray sampleHashedEmails()
+{
+    QJsonArray hashes;
+    for (const char *email : {"ana.silva@example.com", "ben.okafor@example.com", "chloe.martin@example.org",
+                              "david.kim@example.net", "eva.novak@example.com"}) {
+        const QByteArray normalised = QByteArray(email).trimmed().toLower();
+        hashes.append(QString::fromLatin1(QCryptographicHash::hash(normalised, QCryptographicHash::Sha256).toHex()));
+    }
+    return hashes;
+}
+
 QList<Audience> sampleAudiences(const QDateTime &now)
 {
     Audience vip;
     vip.id = QStringLiteral("aud-vip");
     vip.name = QStringLiteral("VIP customers");
     vip.kind = AudienceKind::CustomerList;
-    vip.description = QStringLiteral("Customers in the CRM's VIP segment, matched by hashed email and phone.");
-    vip.definition = {{"source", "crm"}, {"segment", "vip"}, {"identifiers", QJsonArray{"email", "phone"}}};
+    vip.description = QStringLiteral("Customers in the CRM's VIP segment, matched by hashed email.");
+    vip.definition = {{"source", "crm"},
+                      {"segment", "vip"},
+                      {"identifiers", QJsonArray{"email"}},
+                      {"hashedEmails", sampleHashedEmails()}};
     vip.createdAt = vip.updatedAt = now;
 
     Audience cart;

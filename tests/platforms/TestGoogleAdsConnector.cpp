@@ -108,7 +108,7 @@ void TestGoogleAdsConnector::planProblems_data()
     QTest::newRow("15 CJK characters count 30") << "cjk15" << "";
     QTest::newRow("description 91 characters") << "desc91" << "creativeIds";
     QTest::newRow("no landscape image") << "nolandscape" << "creativeIds";
-    QTest::newRow("website audience") << "website" << "audienceIds";
+    QTest::newRow("website audience") << "website" << ""; // left out with a warning
 }
 
 void TestGoogleAdsConnector::planProblems()
@@ -160,6 +160,12 @@ void TestGoogleAdsConnector::planProblems()
         QVERIFY2(fields.isEmpty(), qPrintable(fields.join(u',')));
     else
         QVERIFY2(fields.contains(field), qPrintable(fields.join(u',')));
+    if (change == u"website") {
+        // The audience the platform cannot take is left out with a warning, not a refusal.
+        QVERIFY(!plan.warnings.filter(u"Audience"_s).isEmpty());
+        for (const PlannedStep &step : plan.steps)
+            QVERIFY(!step.key.startsWith(u"audience:"_s + in.audiences.first().id));
+    }
 }
 
 void TestGoogleAdsConnector::planStepsLeaveOutVideo()

@@ -102,7 +102,7 @@ void TestMetaConnector::planProblems_data()
     QTest::newRow("other currency than account") << "eur" << "budget.currency";
     QTest::newRow("ended schedule") << "ended" << "schedule.endAt";
     QTest::newRow("lifetime without end") << "lifetime" << "schedule.endAt";
-    QTest::newRow("lookalike audience") << "lookalike" << "audienceIds";
+    QTest::newRow("lookalike audience") << "lookalike" << ""; // left out with a warning
     QTest::newRow("no creative fits") << "nofit" << "creativeIds";
 }
 
@@ -155,6 +155,12 @@ void TestMetaConnector::planProblems()
     if (field.isEmpty()) {
         QVERIFY2(fields.isEmpty(), qPrintable(fields.join(u',')));
         QVERIFY(!plan.steps.isEmpty());
+        if (change == u"lookalike") {
+            // The audience the platform cannot take is left out with a warning, not a refusal.
+            QVERIFY(!plan.warnings.filter(u"Audience"_s).isEmpty());
+            for (const PlannedStep &step : plan.steps)
+                QVERIFY(!step.key.startsWith(u"audience:"_s + in.audiences.first().id));
+        }
     } else {
         QVERIFY2(fields.contains(field), qPrintable(fields.join(u',')));
         QVERIFY(plan.steps.isEmpty());

@@ -105,7 +105,7 @@ void TestTikTokConnector::planProblems_data()
     QTest::newRow("video too short") << "short" << "";  // the image still runs on Pangle
     QTest::newRow("nothing fits") << "nothing" << "creativeIds";
     QTest::newRow("engagement without video") << "engagementimage" << "objective";
-    QTest::newRow("customer list without members") << "nomembers" << "audienceIds";
+    QTest::newRow("customer list without members") << "nomembers" << ""; // left out with a warning
     QTest::newRow("ended") << "ended" << "schedule.endAt";
 }
 
@@ -167,6 +167,12 @@ void TestTikTokConnector::planProblems()
         QVERIFY2(fields.isEmpty(), qPrintable(fields.join(u',')));
     else
         QVERIFY2(fields.contains(field), qPrintable(fields.join(u',')));
+    if (change == u"nomembers") {
+        // The audience the platform cannot take is left out with a warning, not a refusal.
+        QVERIFY(!plan.warnings.filter(u"Audience"_s).isEmpty());
+        for (const PlannedStep &step : plan.steps)
+            QVERIFY(!step.key.startsWith(u"audience:"_s + in.audiences.first().id));
+    }
 }
 
 void TestTikTokConnector::planUsesVideosForTheFeed()

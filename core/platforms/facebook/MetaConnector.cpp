@@ -332,12 +332,15 @@ LaunchPlan MetaConnector::plan(const LaunchInput &input) const
         }
     }
 
+    // Like a creative that does not fit, an audience AdsDesk cannot create here is left out with a
+    // warning instead of refusing the platform: the ad set then targets without it.
+    QStringList usedAudienceIds;
     for (const Audience &audience : input.audiences) {
-        if (audience.kind != AudienceKind::CustomerList) {
-            problem(u"audienceIds"_s,
-                    QStringLiteral("Audience %1: only customer lists can be created on Meta by "
-                                   "AdsDesk yet.").arg(audience.id));
-        }
+        if (audience.kind == AudienceKind::CustomerList)
+            usedAudienceIds.append(audience.id);
+        else
+            plan.warnings.append(QStringLiteral("Audience %1 left out on Meta: AdsDesk creates only "
+                                                "customer lists there yet.").arg(audience.id));
     }
 
     for (const Creative &creative : input.creatives) {
@@ -368,8 +371,8 @@ LaunchPlan MetaConnector::plan(const LaunchInput &input) const
         plan.steps.append(PlannedStep{key, key == u"activate" ? QString() : key,
                                       launchTag(input.campaignId, key)});
     };
-    for (const Audience &audience : input.audiences)
-        step(u"audience:"_s + audience.id);
+    for (const QString &id : usedAudienceIds)
+        step(u"audience:"_s + id);
     for (const QString &id : plan.usedCreativeIds) {
         const bool image = findCreative(input, id)->kind == CreativeKind::Image;
         step((image ? u"image:"_s : u"video:"_s) + id);

@@ -306,10 +306,14 @@ LaunchPlan GoogleAdsConnector::plan(const LaunchInput &input) const
     if (input.budgetType == BudgetType::Lifetime && !input.endAt.isValid())
         problem(u"schedule.endAt"_s, u"A total budget needs an end date on Google."_s);
 
+    // An audience AdsDesk cannot create here is left out with a warning, as a creative would be.
+    QStringList usedAudienceIds;
     for (const Audience &audience : input.audiences) {
-        if (audience.kind != AudienceKind::CustomerList)
-            problem(u"audienceIds"_s, QStringLiteral("Audience %1: only customer lists can be "
-                                                     "created on Google by AdsDesk yet.").arg(audience.id));
+        if (audience.kind == AudienceKind::CustomerList)
+            usedAudienceIds.append(audience.id);
+        else
+            plan.warnings.append(QStringLiteral("Audience %1 left out on Google: AdsDesk creates only "
+                                                "customer lists there yet.").arg(audience.id));
     }
     for (const Creative &creative : input.creatives) {
         const QString why = unfit(creative);
@@ -327,8 +331,8 @@ LaunchPlan GoogleAdsConnector::plan(const LaunchInput &input) const
     const auto step = [&](const QString &key, const QString &type) {
         plan.steps.append(PlannedStep{key, type, launchTag(input.campaignId, key)});
     };
-    for (const Audience &audience : input.audiences)
-        step(u"audience:"_s + audience.id, u"audience:"_s + audience.id);
+    for (const QString &id : usedAudienceIds)
+        step(u"audience:"_s + id, u"audience:"_s + id);
     for (const QString &id : plan.usedCreativeIds) {
         step(u"asset:"_s + id + u":landscape"_s, u"asset:"_s + id + u":landscape"_s);
         step(u"asset:"_s + id + u":square"_s, u"asset:"_s + id + u":square"_s);

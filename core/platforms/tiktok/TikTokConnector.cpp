@@ -319,15 +319,19 @@ LaunchPlan TikTokConnector::plan(const LaunchInput &input) const
                                                        "budget.").arg(money::toDecimal(minimum)));
     }
 
+    // An audience AdsDesk cannot create here is left out with a warning, as a creative would be.
+    QStringList usedAudienceIds;
     for (const Audience &audience : input.audiences) {
         const bool hasMembers = !audience.definition.value(u"hashedEmails"_s).toArray().isEmpty();
         if (audience.kind != AudienceKind::CustomerList)
-            problem(u"audienceIds"_s, QStringLiteral("Audience %1: only customer lists can be "
-                                                     "created on TikTok by AdsDesk yet.").arg(audience.id));
+            plan.warnings.append(QStringLiteral("Audience %1 left out on TikTok: AdsDesk creates only "
+                                                "customer lists there yet.").arg(audience.id));
         else if (!hasMembers)
-            problem(u"audienceIds"_s, QStringLiteral("Audience %1: TikTok creates a customer list "
-                                                     "only from its hashed emails, and it has none.")
-                                          .arg(audience.id));
+            plan.warnings.append(QStringLiteral("Audience %1 left out on TikTok: TikTok creates a "
+                                                "customer list only from its hashed emails, and it "
+                                                "has none.").arg(audience.id));
+        else
+            usedAudienceIds.append(audience.id);
     }
 
     plan.usedCreativeIds = usedCreatives(input, &plan.warnings);
@@ -343,8 +347,8 @@ LaunchPlan TikTokConnector::plan(const LaunchInput &input) const
         plan.steps.append(PlannedStep{key, key == u"activate" ? QString() : key,
                                       launchTag(input.campaignId, key)});
     };
-    for (const Audience &audience : input.audiences)
-        step(u"audience:"_s + audience.id);
+    for (const QString &id : usedAudienceIds)
+        step(u"audience:"_s + id);
     for (const QString &id : plan.usedCreativeIds) {
         const bool video = findCreative(input, id)->kind == CreativeKind::Video;
         step((video ? u"video:"_s : u"image:"_s) + id);
