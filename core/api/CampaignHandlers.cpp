@@ -75,10 +75,19 @@ std::optional<int> readExpectedVersion(const QJsonObject &body, QList<FieldError
     return static_cast<int>(value);
 }
 
-QHttpServerResponse invalidOr(const Error &other, const QList<FieldError> &fields)
+/**
+ * The 422 (or other parse failure) for a body the API refused before the service saw it. When
+ * the spec itself parsed, the service's own checks are added, so one answer names every field.
+ */
+QHttpServerResponse refuse(const ApiContext &context,
+                           const std::optional<CampaignSpec> &spec,
+                           const Error &other,
+                           QList<FieldError> fields)
 {
     if (other.code != ErrorCode::InvalidInput)
         return errorResponse(other);
+    if (spec)
+        fields.append(service(context).validate(*spec));
     return errorResponse(Error::invalid(fields));
 }
 
@@ -111,7 +120,7 @@ QHttpServerResponse createCampaign(const ApiContext &context, const ApiCall &cal
     const auto spec = readSpec(call.body, &fields, &other);
     const QString requestedId = readRequestedId(call.body, &fields);
     if (!spec || !fields.isEmpty())
-        return invalidOr(other, fields);
+        return refuse(context, spec, other, fields);
 
     const auto created = service(context).createCampaign(*spec, call.actor(), requestedId);
     if (!created)
@@ -134,7 +143,7 @@ QHttpServerResponse updateCampaign(const ApiContext &context, const ApiCall &cal
     const auto spec = readSpec(call.body, &fields, &other);
     const auto expected = readExpectedVersion(call.body, &fields);
     if (!spec || !fields.isEmpty())
-        return invalidOr(other, fields);
+        return refuse(context, spec, other, fields);
 
     const auto updated = service(context).updateCampaign(call.id, *spec, expected, call.actor());
     return campaignResponse(updated, StatusCode::Ok);
