@@ -76,6 +76,7 @@ private slots:
     void sandboxObjects();
     void sandboxRoutesAbsentOutsideSandbox();
     void listenTwiceConflicts();
+    void portInUseAndRestart();
 
 private:
     QString createCampaign(const QString &name = QStringLiteral("API test campaign"));
@@ -653,6 +654,27 @@ void TestApiServer::listenTwiceConflicts()
     QVERIFY(!again.has_value());
     QCOMPARE(again.error().code, ErrorCode::Conflict);
     QCOMPARE(m_client->send("GET", "/crm/ads/health").status, 200);
+}
+
+void TestApiServer::portInUseAndRestart()
+{
+    ApiServer other(m_workspace.get(), kSecret);
+    const auto first = other.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(first.has_value());
+
+    ApiServer clash(m_workspace.get(), kSecret);
+    const auto taken = clash.listen(QHostAddress::LocalHost, *first);
+    QVERIFY(!taken.has_value());
+    QCOMPARE(taken.error().code, ErrorCode::Network);
+    QVERIFY(!clash.isListening());
+
+    other.close();
+    QVERIFY(!other.isListening());
+    QCOMPARE(ApiClient(*first).send("GET", "/crm/ads/health").status, 0); // refused
+
+    const auto again = other.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(again.has_value());
+    QCOMPARE(ApiClient(*again).send("GET", "/crm/ads/health").status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestApiServer)
