@@ -39,6 +39,12 @@ QMap<QString, QString> extraFromText(const QString &text)
     return extra;
 }
 
+/** Never NULL: the columns are NOT NULL and a null QString binds as SQL NULL. */
+QString bindable(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 bool exec(QSqlQuery &query, const char *what)
 {
     if (query.exec())
@@ -303,12 +309,12 @@ static bool writeObject(QSqlDatabase &db, const ObjectRecord &record, bool inser
             "status, fields, state, created_at, updated_at, seq) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(platformName(record.platform));
-        query.addBindValue(record.id);
-        query.addBindValue(record.accountId);
-        query.addBindValue(record.type);
-        query.addBindValue(record.parentId);
-        query.addBindValue(record.name);
-        query.addBindValue(record.status);
+        query.addBindValue(bindable(record.id));
+        query.addBindValue(bindable(record.accountId));
+        query.addBindValue(bindable(record.type));
+        query.addBindValue(bindable(record.parentId));
+        query.addBindValue(bindable(record.name));
+        query.addBindValue(bindable(record.status));
         query.addBindValue(toText(record.fields));
         query.addBindValue(toText(record.state));
         query.addBindValue(record.createdAtMs);
@@ -319,13 +325,13 @@ static bool writeObject(QSqlDatabase &db, const ObjectRecord &record, bool inser
     query.prepare(QStringLiteral(
         "UPDATE sandbox_objects SET parent_id = ?, name = ?, status = ?, state = ?, "
         "updated_at = ? WHERE platform = ? AND id = ?"));
-    query.addBindValue(record.parentId);
-    query.addBindValue(record.name);
-    query.addBindValue(record.status);
+    query.addBindValue(bindable(record.parentId));
+    query.addBindValue(bindable(record.name));
+    query.addBindValue(bindable(record.status));
     query.addBindValue(toText(record.state));
     query.addBindValue(record.updatedAtMs);
     query.addBindValue(platformName(record.platform));
-    query.addBindValue(record.id);
+    query.addBindValue(bindable(record.id));
     return exec(query, "update object");
 }
 

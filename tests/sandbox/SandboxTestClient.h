@@ -20,8 +20,9 @@ struct HttpResult
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
 
-    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
-    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+    // const, so that chained [] lookups use the read-only QJsonValue operators.
+    const QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    const QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
     QByteArray header(const QByteArray &name) const
     {
         for (const auto &pair : headers) {
