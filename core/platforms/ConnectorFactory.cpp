@@ -2,6 +2,7 @@
 
 #include "core/platforms/facebook/MetaConnector.h"
 #include "core/platforms/google/GoogleAdsConnector.h"
+#include "core/platforms/linkedin/LinkedInConnector.h"
 #include "core/platforms/tiktok/TikTokConnector.h"
 
 namespace ads::core {
@@ -17,6 +18,7 @@ std::unique_ptr<PlatformConnector> createConnector(Platform platform, QNetworkAc
     case Platform::TikTok:
         return std::make_unique<TikTokConnector>(nam, base);
     case Platform::LinkedIn:
+        return std::make_unique<LinkedInConnector>(nam, base);
     case Platform::Pinterest:
     case Platform::Snapchat:
         break;

@@ -77,7 +77,7 @@ void TestEndpoints::factory_data()
     QTest::newRow("facebook") << Platform::Facebook << true;
     QTest::newRow("google") << Platform::Google << true;
     QTest::newRow("tiktok") << Platform::TikTok << true;
-    QTest::newRow("linkedin") << Platform::LinkedIn << false;
+    QTest::newRow("linkedin") << Platform::LinkedIn << true;
 }
 
 void TestEndpoints::factory()
