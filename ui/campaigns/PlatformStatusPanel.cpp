@@ -1,0 +1,194 @@
+#include "ui/campaigns/PlatformStatusPanel.h"
+
+#include "ui/Presentation.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace ads::ui {
+
+using namespace ads::core;
+
+namespace {
+
+/** A colour hint beside the words, so a rejected platform stands out in a long list. */
+QString stateColor(PlatformState state)
+{
+    switch (state) {
+    case PlatformState::Active:
+        return QStringLiteral("#2e7d32");
+    case PlatformState::Rejected:
+    case PlatformState::Failed:
+    case PlatformState::NeedsReauth:
+        return QStringLiteral("#c62828");
+    case PlatformState::Throttled:
+    case PlatformState::Paused:
+        return QStringLiteral("#a15c00");
+    default:
+        return {};
+    }
+}
+
+/** The spec's platforms in the order written, then any that still report but were dropped. */
+QList<Platform> shownPlatforms(const Campaign &campaign)
+{
+    QList<Platform> platforms = campaignPlatforms(campaign.spec);
+    for (auto it = campaign.platformStatus.begin(); it != campaign.platformStatus.end(); ++it) {
+        if (!platforms.contains(it.key()))
+            platforms.append(it.key());
+    }
+    return platforms;
+}
+
+QString remoteIdsText(const QMap<QString, QString> &remoteIds)
+{
+    QStringList parts;
+    for (auto it = remoteIds.begin(); it != remoteIds.end(); ++it)
+        parts.append(
+            PlatformStatusPanel::tr("%1 %2", "object type, remote id").arg(it.key(), it.value()));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+PlatformStatusPanel::PlatformStatusPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_cards(new QWidget)
+    , m_cardsLayout(new QVBoxLayout(m_cards))
+    , m_placeholder(new QLabel(tr("Select a campaign to see where it runs.")))
+{
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_cardsLayout->setContentsMargins(0, 0, 0, 0);
+    m_cardsLayout->addWidget(m_placeholder);
+    m_cardsLayout->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_cards);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+}
+
+void PlatformStatusPanel::clear()
+{
+    while (m_cardsLayout->count() > 0) {
+        QLayoutItem *item = m_cardsLayout->takeAt(0);
+        if (item->widget() && item->widget() != m_placeholder)
+            item->widget()->deleteLater();
+        delete item;
+    }
+    m_stateLabels.clear();
+    m_shareLabels.clear();
+
+    m_placeholder->show();
+    m_cardsLayout->addWidget(m_placeholder);
+    m_cardsLayout->addStretch(1);
+}
+
+void PlatformStatusPanel::setCampaign(const Campaign &campaign)
+{
+    clear();
+    const QList<Platform> platforms = shownPlatforms(campaign);
+    if (platforms.isEmpty()) {
+        m_placeholder->setText(tr("This campaign has no platforms yet."));
+        return;
+    }
+    m_placeholder->hide();
+
+    // Before launch the store holds no per-platform share yet; show what the split will be.
+    const QMap<Platform, qint64> planned =
+        splitBudget(campaign.spec.budget, campaignPlatforms(campaign.spec));
+    int position = 0;
+    for (Platform platform : platforms) {
+        const auto status = campaign.platformStatus.constFind(platform);
+        const bool stored =
+            status != campaign.platformStatus.cend() && !status->budget.currency.isEmpty();
+        const qint64 share = stored ? status->budget.micros : planned.value(platform);
+        m_cardsLayout->insertWidget(position++, makeCard(platform, campaign, share));
+    }
+}
+
+QWidget *PlatformStatusPanel::makeCard(Platform platform,
+                                       const Campaign &campaign,
+                                       qint64 shareMicros)
+{
+    const PlatformStatus status = campaign.platformStatus.value(platform);
+    auto *card = new QFrame;
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setObjectName(QStringLiteral("platformCard-%1").arg(platformName(platform)));
+    auto *layout = new QVBoxLayout(card);
+
+    auto *title = new QLabel(
+        QStringLiteral("<b>%1</b>").arg(Presentation::platformTitle(platform).toHtmlEscaped()));
+    auto *state = new QLabel(Presentation::platformStateText(status));
+    state->setTextFormat(Qt::PlainText); // platform messages may hold markup-like text
+    state->setWordWrap(true);
+    state->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    if (const QString color = stateColor(status.state); !color.isEmpty())
+        state->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addWidget(state, 1);
+    layout->addLayout(header);
+    m_stateLabels.insert(platform, state);
+
+    Budget share = campaign.spec.budget;
+    share.amount.micros = shareMicros;
+    auto *shareLabel = new QLabel(tr("Budget share: %1").arg(Presentation::budget(share)));
+    layout->addWidget(shareLabel);
+    m_shareLabels.insert(platform, shareLabel);
+
+    if (!status.remoteIds.isEmpty())
+        addDetailLine(
+            layout,
+            tr("On %1: %2")
+                .arg(Presentation::platformTitle(platform), remoteIdsText(status.remoteIds)),
+            true);
+    if (status.error && !status.error->platformMessage.isEmpty()) {
+        addDetailLine(layout,
+                      tr("%1 said: %2 %3")
+                          .arg(Presentation::platformTitle(platform),
+                               status.error->platformCode,
+                               status.error->platformMessage)
+                          .simplified(),
+                      true);
+    }
+    for (const QString &warning : status.warnings)
+        addDetailLine(layout, tr("Warning: %1").arg(warning));
+    if (status.updatedAt.isValid())
+        addDetailLine(layout, tr("Updated %1").arg(Presentation::timestamp(status.updatedAt)));
+    return card;
+}
+
+void PlatformStatusPanel::addDetailLine(QVBoxLayout *layout, const QString &text, bool selectable)
+{
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    if (selectable) {
+        // Buyers paste remote ids and platform codes into support tickets.
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    layout->addWidget(label);
+}
+
+QString PlatformStatusPanel::stateText(Platform platform) const
+{
+    const QLabel *label = m_stateLabels.value(platform);
+    return label ? label->text() : QString();
+}
+
+QString PlatformStatusPanel::shareText(Platform platform) const
+{
+    const QLabel *label = m_shareLabels.value(platform);
+    return label ? label->text() : QString();
+}
+
+} // namespace ads::ui

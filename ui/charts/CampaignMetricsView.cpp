@@ -1,0 +1,354 @@
+#include "ui/charts/CampaignMetricsView.h"
+
+#include "core/services/CampaignService.h"
+#include "core/services/ChangeNotifier.h"
+#include "ui/Background.h"
+#include "ui/Logging.h"
+#include "ui/Presentation.h"
+#include "ui/charts/MetricsTableModel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace ads::ui {
+
+using namespace ads::core;
+
+namespace {
+
+// Metrics notices come in bursts while a sync writes day after day; one read per burst is plenty.
+constexpr int kReloadDelayMs = 300;
+
+struct Preset
+{
+    const char *label;
+    int days; // 0 = custom
+};
+
+constexpr Preset kPresets[] = {
+    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 7 days"), 7},
+    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 30 days"), 30},
+    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 90 days"), 90},
+    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Custom"), 0},
+};
+constexpr int kDefaultPreset = 1;
+
+using Column = MetricsTableModel::Column;
+
+constexpr Column kTotalsColumns[] = {Column::Impressions,
+                                     Column::Clicks,
+                                     Column::Ctr,
+                                     Column::Cpc,
+                                     Column::Cpm,
+                                     Column::Spend,
+                                     Column::Conversions,
+                                     Column::Roas};
+
+/** Daily spend per series name, in major units: the chart's only use of floating point. */
+using SpendSeries = QMap<QString, QList<QPointF>>;
+
+SpendSeries dailySpend(const CampaignMetrics &metrics)
+{
+    // Limitation: CampaignMetrics carries daily figures for all platforms together, not per
+    // platform, so the chart draws one line for the campaign instead of one per platform.
+    SpendSeries series;
+    const QString all = CampaignMetricsView::tr("All platforms");
+    for (const DailyMetrics &day : metrics.daily) {
+        const qreal x = qreal(day.date.startOfDay().toMSecsSinceEpoch());
+        series[all].append({x, money::toMajorUnits(day.totals.spendMicros)});
+    }
+    return series;
+}
+
+} // namespace
+
+CampaignMetricsView::CampaignMetricsView(CampaignService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_preset(new QComboBox)
+    , m_from(new QDateEdit)
+    , m_to(new QDateEdit)
+    , m_message(new QLabel)
+    , m_model(new MetricsTableModel(this))
+    , m_table(new QTableView)
+    , m_chart(new QChart)
+    , m_chartView(new QChartView(m_chart))
+    , m_reloadTimer(new QTimer(this))
+{
+    auto *rangeRow = new QWidget;
+    buildRangeRow(rangeRow);
+
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+
+    m_table->setModel(m_model);
+    m_table->setObjectName(QStringLiteral("metricsTable"));
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setMaximumHeight(150);
+
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumHeight(180);
+    m_chartView->setFocusPolicy(Qt::NoFocus);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(rangeRow);
+    layout->addWidget(m_message);
+    layout->addWidget(buildTotalsStrip());
+    layout->addWidget(m_table);
+    layout->addWidget(m_chartView, 1);
+
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(kReloadDelayMs);
+    connect(m_reloadTimer, &QTimer::timeout, this, &CampaignMetricsView::reload);
+    connect(service->notifier(),
+            &ChangeNotifier::metricsChanged,
+            m_reloadTimer,
+            qOverload<>(&QTimer::start),
+            Qt::QueuedConnection);
+
+    applyPreset(kDefaultPreset);
+    setCampaign({});
+}
+
+void CampaignMetricsView::buildRangeRow(QWidget *container)
+{
+    for (const Preset &preset : kPresets)
+        m_preset->addItem(tr(preset.label), preset.days);
+    m_preset->setCurrentIndex(kDefaultPreset);
+
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    }
+
+    auto *periodLabel = new QLabel(tr("&Period:"));
+    periodLabel->setBuddy(m_preset);
+    auto *fromLabel = new QLabel(tr("&From:"));
+    fromLabel->setBuddy(m_from);
+    auto *toLabel = new QLabel(tr("&To:"));
+    toLabel->setBuddy(m_to);
+
+    auto *row = new QHBoxLayout(container);
+    row->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{periodLabel, m_preset, fromLabel, m_from, toLabel, m_to})
+        row->addWidget(widget);
+    row->addStretch(1);
+
+    connect(m_preset, &QComboBox::activated, this, &CampaignMetricsView::applyPreset);
+    connect(m_from, &QDateEdit::dateChanged, this, &CampaignMetricsView::onDatesEdited);
+    connect(m_to, &QDateEdit::dateChanged, this, &CampaignMetricsView::onDatesEdited);
+}
+
+QWidget *CampaignMetricsView::buildTotalsStrip()
+{
+    auto *strip = new QWidget;
+    auto *grid = new QGridLayout(strip);
+    grid->setContentsMargins(0, 4, 0, 4);
+
+    int position = 0;
+    for (Column column : kTotalsColumns) {
+        auto *caption = new QLabel(m_model->headerData(int(column), Qt::Horizontal).toString());
+        auto *value = new QLabel(QStringLiteral("—"));
+        QFont font = value->font();
+        font.setBold(true);
+        font.setPointSizeF(font.pointSizeF() * 1.15);
+        value->setFont(font);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        grid->addWidget(caption, 0, position);
+        grid->addWidget(value, 1, position);
+        m_totals.insert(int(column), value);
+        ++position;
+    }
+    return strip;
+}
+
+void CampaignMetricsView::setToday(std::function<QDate()> today)
+{
+    m_today = std::move(today);
+    applyPresetDates();
+}
+
+void CampaignMetricsView::applyPreset(int index)
+{
+    m_preset->setCurrentIndex(index);
+    applyPresetDates();
+    m_reloadTimer->start();
+}
+
+void CampaignMetricsView::applyPresetDates()
+{
+    const int days = m_preset->currentData().toInt();
+    if (days <= 0)
+        return;
+
+    // Report days are dates; today is the last one, even while it is still under way.
+    const QDate today = m_today ? m_today() : QDate::currentDate();
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(today.addDays(-(days - 1)));
+    m_to->setDate(today);
+}
+
+void CampaignMetricsView::setRange(const QDate &from, const QDate &to)
+{
+    m_preset->setCurrentIndex(m_preset->count() - 1);
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_reloadTimer->start();
+}
+
+void CampaignMetricsView::onDatesEdited()
+{
+    // A hand-picked date no longer matches any preset.
+    m_preset->setCurrentIndex(m_preset->count() - 1);
+    m_reloadTimer->start();
+}
+
+QDate CampaignMetricsView::from() const
+{
+    return m_from->date();
+}
+
+QDate CampaignMetricsView::to() const
+{
+    return m_to->date();
+}
+
+void CampaignMetricsView::setCampaign(const QString &campaignId)
+{
+    m_campaignId = campaignId;
+    m_reloadTimer->stop();
+    reload();
+}
+
+void CampaignMetricsView::reload()
+{
+    m_reloadTimer->stop();
+    applyPresetDates(); // "last 7 days" moves with the clock, which the sandbox can wind forward
+    const quint64 generation = ++m_generation;
+    if (m_campaignId.isEmpty()) {
+        showMetrics({});
+        showMessage(tr("Select a campaign to see how it delivers."));
+        return;
+    }
+    if (from() > to()) {
+        showMessage(tr("The period starts after it ends; pick an earlier start date."));
+        return;
+    }
+
+    showMessage(tr("Loading figures…"));
+    const CampaignService *service = m_service;
+    const QString id = m_campaignId;
+    const QDate first = from();
+    const QDate last = to();
+    runInBackground(
+        this,
+        [service, id, first, last] { return service->metrics(id, first, last); },
+        [this, generation](const Result<CampaignMetrics> &result) {
+            if (generation != m_generation)
+                return; // the buyer moved on to another campaign or period
+            if (!result) {
+                qCWarning(lcUiCharts)
+                    << "metrics failed:" << result.error().message << result.error().detail;
+                showMetrics({});
+                showMessage(tr("Could not load the figures: %1").arg(result.error().message));
+                return;
+            }
+            showMetrics(*result);
+        });
+}
+
+void CampaignMetricsView::showMetrics(const CampaignMetrics &metrics)
+{
+    if (metrics.campaignId.isEmpty())
+        m_model->clear();
+    else
+        m_model->setMetrics(metrics);
+    for (auto it = m_totals.begin(); it != m_totals.end(); ++it)
+        it.value()->setText(
+            MetricsTableModel::figureText(metrics.totals, Column(it.key()), metrics.currency));
+    updateChart(metrics);
+
+    if (!metrics.campaignId.isEmpty() && metrics.daily.isEmpty())
+        showMessage(tr("No delivery in this period yet. Figures appear after the platforms report "
+                       "and a sync runs."));
+    else
+        showMessage({});
+    emit metricsShown();
+}
+
+void CampaignMetricsView::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString CampaignMetricsView::totalText(int column) const
+{
+    const QLabel *label = m_totals.value(column);
+    return label ? label->text() : QString();
+}
+
+void CampaignMetricsView::updateChart(const CampaignMetrics &metrics)
+{
+    m_chart->removeAllSeries();
+    for (QAbstractAxis *axis : m_chart->axes())
+        m_chart->removeAxis(axis);
+    m_chart->setTitle(metrics.currency.isEmpty() ? tr("Daily spend")
+                                                 : tr("Daily spend (%1)").arg(metrics.currency));
+
+    const SpendSeries data = dailySpend(metrics);
+    if (data.isEmpty())
+        return;
+
+    auto *xAxis = new QDateTimeAxis;
+    xAxis->setFormat(QStringLiteral("d MMM"));
+    xAxis->setRange(metrics.from.startOfDay(), metrics.to.startOfDay());
+    xAxis->setTickCount(std::clamp(int(metrics.from.daysTo(metrics.to)) + 1, 2, 8));
+    auto *yAxis = new QValueAxis;
+    m_chart->addAxis(xAxis, Qt::AlignBottom);
+    m_chart->addAxis(yAxis, Qt::AlignLeft);
+
+    // Qt Charts fits an axis to the first series only; the range is taken over all of them.
+    qreal top = 0;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        auto *series = new QLineSeries;
+        series->setName(it.key());
+        series->setPointsVisible(true);
+        for (const QPointF &point : it.value()) {
+            series->append(point);
+            top = std::max(top, point.y());
+        }
+        m_chart->addSeries(series);
+        series->attachAxis(xAxis);
+        series->attachAxis(yAxis);
+    }
+    yAxis->setRange(0, top > 0 ? top : 1);
+    yAxis->applyNiceNumbers();
+    yAxis->setLabelFormat(top >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+}
+
+} // namespace ads::ui

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/services/Metrics.h"
+
+#include <QDate>
+#include <QMap>
+#include <QWidget>
+
+#include <functional>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QTableView;
+class QTimer;
+
+namespace ads::core {
+class CampaignService;
+}
+
+namespace ads::ui {
+
+class MetricsTableModel;
+
+/**
+ * A campaign's delivery over a chosen period: totals, a per-platform table and a chart of daily
+ * spend. Figures are read on the background pool; the view follows metricsChanged, so a sync that
+ * lands new rows shows without a click.
+ */
+class CampaignMetricsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CampaignMetricsView(core::CampaignService *service, QWidget *parent = nullptr);
+
+    /** Shows a campaign's figures; an empty id clears the view. */
+    void setCampaign(const QString &campaignId);
+
+    QString campaignId() const { return m_campaignId; }
+
+    /** Where "today" comes from; the workspace passes its sandbox-aware clock. Local date by
+     * default. */
+    void setToday(std::function<QDate()> today);
+
+    /** Picks a custom period. */
+    void setRange(const QDate &from, const QDate &to);
+    QDate from() const;
+    QDate to() const;
+
+    MetricsTableModel *tableModel() const { return m_model; }
+
+    QChart *chart() const { return m_chart; }
+
+    /** The text shown for one figure in the totals strip, e.g. for
+     * MetricsTableModel::Column::Spend. */
+    QString totalText(int column) const;
+
+public slots:
+    void reload();
+
+    /** Puts figures on screen; reload() calls it, and tests feed it directly. */
+    void showMetrics(const core::CampaignMetrics &metrics);
+
+signals:
+    /** New figures are on screen (or an empty view after an error). */
+    void metricsShown();
+
+private:
+    void buildRangeRow(QWidget *container);
+    QWidget *buildTotalsStrip();
+    void applyPreset(int index);
+    void applyPresetDates();
+    void onDatesEdited();
+    void showMessage(const QString &text);
+    void updateChart(const core::CampaignMetrics &metrics);
+
+    core::CampaignService *m_service;
+    QString m_campaignId;
+    std::function<QDate()> m_today;
+    quint64 m_generation = 0;
+
+    QComboBox *m_preset;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QLabel *m_message;
+    QMap<int, QLabel *> m_totals;
+    MetricsTableModel *m_model;
+    QTableView *m_table;
+    QChart *m_chart;
+    QChartView *m_chartView;
+    QTimer *m_reloadTimer;
+};
+
+} // namespace ads::ui
