@@ -44,6 +44,12 @@ QMap<QString, QString> parseIds(const QString &text)
     return ids;
 }
 
+// Qt binds a null QString as SQL NULL; the journal's text columns want an empty string instead.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 std::optional<LaunchOperation> operationFromName(const QString &name)
 {
     if (name == u"launch")
@@ -210,26 +216,41 @@ void LaunchEngine::scan()
         return;
     }
 
+    // Read every row before starting any job: a job writes, and a write on this connection while
+    // the read is still open would hit SQLite's busy-snapshot error instead of waiting.
+    struct Pending
+    {
+        QString campaignId;
+        Platform platform;
+        LaunchOperation kind;
+        int attempts;
+        QDateTime due;
+    };
+    QList<Pending> pending;
+    while (q->next()) {
+        const auto platform = platformFromName(q->value(1).toString());
+        const auto kind = operationFromName(q->value(2).toString());
+        if (platform && kind)
+            pending.append({q->value(0).toString(), *platform, *kind, q->value(3).toInt(),
+                            QDateTime::fromString(q->value(4).toString(), Qt::ISODateWithMs)});
+    }
+    q->finish();
+
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 nextWakeMs = -1;
     int waiting = 0;
-    while (q->next()) {
-        const QString campaignId = q->value(0).toString();
-        const auto platform = platformFromName(q->value(1).toString());
-        const auto kind = operationFromName(q->value(2).toString());
-        if (!platform || !kind || m_inFlight.contains(jobKey(campaignId, *platform)))
+    for (const Pending &op : pending) {
+        if (m_inFlight.contains(jobKey(op.campaignId, op.platform)))
             continue;
         ++waiting;
-
-        const QDateTime due = QDateTime::fromString(q->value(4).toString(), Qt::ISODate);
-        if (due.isValid() && due.toUTC() > now) {
-            const qint64 ms = now.msecsTo(due.toUTC());
+        if (op.due.isValid() && op.due.toUTC() > now) {
+            const qint64 ms = now.msecsTo(op.due.toUTC());
             nextWakeMs = nextWakeMs < 0 ? ms : std::min(nextWakeMs, ms);
             continue;
         }
-        if (m_runningPerPlatform.value(*platform) >= m_maxConcurrentPerPlatform)
+        if (m_runningPerPlatform.value(op.platform) >= m_maxConcurrentPerPlatform)
             continue;
-        startJob(campaignId, *platform, *kind, q->value(3).toInt());
+        startJob(op.campaignId, op.platform, op.kind, op.attempts);
     }
 
     if (nextWakeMs >= 0)
@@ -362,8 +383,8 @@ bool LaunchEngine::preparePlan(const std::shared_ptr<Job> &job)
                                              "VALUES (?, ?, ?, ?, ?, ?, 'pending', '{}', 0, ?) "
                                              "ON CONFLICT (campaign_id, platform, step_key) DO UPDATE SET "
                                              "ordinal = excluded.ordinal"),
-                              {job->campaignId, platformName(job->platform), step.key, int(i), step.objectType,
-                               step.tag, now});
+                              {job->campaignId, platformName(job->platform), step.key, int(i),
+                               notNull(step.objectType), notNull(step.tag), now});
             if (!q)
                 return fail(q.error());
         }
