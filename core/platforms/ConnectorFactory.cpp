@@ -3,6 +3,7 @@
 #include "core/platforms/facebook/MetaConnector.h"
 #include "core/platforms/google/GoogleAdsConnector.h"
 #include "core/platforms/linkedin/LinkedInConnector.h"
+#include "core/platforms/pinterest/PinterestConnector.h"
 #include "core/platforms/tiktok/TikTokConnector.h"
 
 namespace ads::core {
@@ -20,6 +21,7 @@ std::unique_ptr<PlatformConnector> createConnector(Platform platform, QNetworkAc
     case Platform::LinkedIn:
         return std::make_unique<LinkedInConnector>(nam, base);
     case Platform::Pinterest:
+        return std::make_unique<PinterestConnector>(nam, base);
     case Platform::Snapchat:
         break;
     }

@@ -78,6 +78,7 @@ void TestEndpoints::factory_data()
     QTest::newRow("google") << Platform::Google << true;
     QTest::newRow("tiktok") << Platform::TikTok << true;
     QTest::newRow("linkedin") << Platform::LinkedIn << true;
+    QTest::newRow("pinterest") << Platform::Pinterest << true;
 }
 
 void TestEndpoints::factory()
