@@ -11,7 +11,8 @@ namespace ads::core::sandbox {
 namespace intervals {
 
 QList<Interval> fromHistory(const QList<StatusChange> &history,
-                            const std::function<bool(const QString &)> &isOn, qint64 untilMs)
+                            const std::function<bool(const QString &)> &isOn,
+                            qint64 untilMs)
 {
     QList<Interval> spans;
     qint64 openedAt = -1;
@@ -51,8 +52,9 @@ QList<Interval> intersect(const QList<Interval> &a, const QList<Interval> &b)
 QList<Interval> unite(const QList<Interval> &a, const QList<Interval> &b)
 {
     QList<Interval> all = a + b;
-    std::sort(all.begin(), all.end(),
-              [](const Interval &x, const Interval &y) { return x.startMs < y.startMs; });
+    std::sort(all.begin(), all.end(), [](const Interval &x, const Interval &y) {
+        return x.startMs < y.startMs;
+    });
     QList<Interval> result;
     for (const Interval &span : all) {
         if (!result.isEmpty() && span.startMs <= result.last().endMs)
@@ -82,10 +84,10 @@ namespace {
 /** Base rates per objective; each day varies them by up to +-20 %. */
 struct Rates
 {
-    qint64 cpmMicros;       // cost per thousand impressions
-    qint64 ctrPpm;          // clicks per million impressions
-    qint64 cvrPpm;          // conversions per million clicks
-    qint64 valueMicros;     // value per conversion
+    qint64 cpmMicros;   // cost per thousand impressions
+    qint64 ctrPpm;      // clicks per million impressions
+    qint64 cvrPpm;      // conversions per million clicks
+    qint64 valueMicros; // value per conversion
 };
 
 Rates ratesFor(Objective objective)
@@ -149,15 +151,14 @@ DayStats statsFor(const QDate &day, qint64 spendMicros, const DeliveryUnit &unit
     DayStats stats;
     stats.day = day;
     stats.spendMicros = spendMicros;
-    const qint64 cpm = std::max<qint64>(1, vary(base.cpmMicros, stableHash(seed, unit.unitId,
-                                                                             julian * 8 + 1)));
+    const qint64 cpm =
+        std::max<qint64>(1, vary(base.cpmMicros, stableHash(seed, unit.unitId, julian * 8 + 1)));
     stats.impressions = mulDiv(spendMicros, 1000, cpm);
-    stats.clicks = mulDiv(stats.impressions, vary(base.ctrPpm, stableHash(seed, unit.unitId,
-                                                                           julian * 8 + 2)),
+    stats.clicks = mulDiv(stats.impressions,
+                          vary(base.ctrPpm, stableHash(seed, unit.unitId, julian * 8 + 2)),
                           1'000'000);
-    stats.conversions = mulDiv(stats.clicks, vary(base.cvrPpm, stableHash(seed, unit.unitId,
-                                                                           julian * 8 + 3)),
-                               1'000'000);
+    stats.conversions = mulDiv(
+        stats.clicks, vary(base.cvrPpm, stableHash(seed, unit.unitId, julian * 8 + 3)), 1'000'000);
     stats.conversionValueMicros =
         stats.conversions * vary(base.valueMicros, stableHash(seed, unit.unitId, julian * 8 + 4));
     return stats;
@@ -181,7 +182,9 @@ qint64 mulDiv(qint64 a, qint64 b, qint64 c)
     return qint64((__int128(a) * __int128(b)) / __int128(c));
 }
 
-QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, quint64 seed,
+QList<DayStats> simulate(const DeliveryUnit &unit,
+                         const DeliveryRules &rules,
+                         quint64 seed,
                          qint64 cutoffMs)
 {
     QList<DayStats> days;
@@ -191,9 +194,8 @@ QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, q
 
     const QDate firstScheduled = localDay(unit.startMs, unit.zone);
     const QDate lastScheduled = unit.endMs > 0 ? localDay(unit.endMs - 1, unit.zone) : QDate();
-    const qint64 lifetimeDays = lastScheduled.isValid()
-                                    ? std::max<qint64>(1, firstScheduled.daysTo(lastScheduled) + 1)
-                                    : 1;
+    const qint64 lifetimeDays =
+        lastScheduled.isValid() ? std::max<qint64>(1, firstScheduled.daysTo(lastScheduled) + 1) : 1;
     const QDate first = localDay(std::max(unit.startMs, unit.enabled.first().startMs), unit.zone);
     const QDate last = localDay(end - 1, unit.zone);
 
@@ -203,8 +205,8 @@ QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, q
     for (QDate day = first; day <= last; day = day.addDays(1)) {
         const qint64 dayStart = dayStartMs(day, unit.zone);
         const qint64 dayEnd = dayStartMs(day.addDays(1), unit.zone);
-        const qint64 enabledMs = intervals::overlap(unit.enabled, std::max(dayStart, unit.startMs),
-                                                    std::min(dayEnd, end));
+        const qint64 enabledMs = intervals::overlap(
+            unit.enabled, std::max(dayStart, unit.startMs), std::min(dayEnd, end));
         if (enabledMs <= 0)
             continue;
 
@@ -213,7 +215,8 @@ QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, q
         if (unit.budgetType == BudgetType::Daily) {
             // A day's pace lies between 60 % and the platform's daily ceiling.
             const qint64 low = std::min(600, rules.dailyCeilingPermille);
-            const qint64 factor = low + qint64(hash % quint64(rules.dailyCeilingPermille - low + 1));
+            const qint64 factor =
+                low + qint64(hash % quint64(rules.dailyCeilingPermille - low + 1));
             target = mulDiv(mulDiv(unit.budgetMicros, factor, 1000), enabledMs, dayEnd - dayStart);
             if (rules.period != DeliveryRules::Period::None) {
                 const QDate key = periodKey(day, rules.period);
@@ -230,7 +233,8 @@ QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, q
             }
         } else {
             const qint64 factor = 600 + qint64(hash % 801); // 60 % .. 140 % of an even pace
-            target = mulDiv(mulDiv(unit.budgetMicros / lifetimeDays, factor, 1000), enabledMs,
+            target = mulDiv(mulDiv(unit.budgetMicros / lifetimeDays, factor, 1000),
+                            enabledMs,
                             dayEnd - dayStart);
             target = std::min(target, unit.budgetMicros - spentTotal);
         }
@@ -248,7 +252,8 @@ QList<DayStats> simulate(const DeliveryUnit &unit, const DeliveryRules &rules, q
 }
 
 QMap<QString, QMap<QDate, DayStats>> simulateCampaigns(const QList<DeliveryUnit> &units,
-                                                       const DeliveryRules &rules, quint64 seed,
+                                                       const DeliveryRules &rules,
+                                                       quint64 seed,
                                                        qint64 nowMs)
 {
     QMap<QString, QMap<QDate, DayStats>> result;

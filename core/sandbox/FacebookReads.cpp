@@ -1,6 +1,5 @@
-#include "core/sandbox/FacebookRules.h"
-
 #include "core/domain/Money.h"
+#include "core/sandbox/FacebookRules.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -13,34 +12,106 @@ namespace ads::core::sandbox::facebook {
 
 namespace {
 
-const QStringList kCommonFields = {"id", "name", "status", "configured_status", "effective_status",
-                                   "created_time", "updated_time", "account_id"};
+const QStringList kCommonFields = {"id",
+                                   "name",
+                                   "status",
+                                   "configured_status",
+                                   "effective_status",
+                                   "created_time",
+                                   "updated_time",
+                                   "account_id"};
 
 const QHash<QString, QStringList> kTypeFields = {
-    {kCampaign, {"objective", "special_ad_categories", "special_ad_category_country",
-                 "daily_budget", "lifetime_budget", "bid_strategy", "buying_type", "start_time",
-                 "stop_time", "is_adset_budget_sharing_enabled", "budget_remaining", "spend_cap",
-                 "issues_info", "adlabels", "source_campaign_id", "can_use_spend_cap"}},
-    {kAdSet, {"campaign_id", "campaign", "daily_budget", "lifetime_budget", "start_time",
-              "end_time", "optimization_goal", "billing_event", "bid_strategy", "bid_amount",
-              "targeting", "promoted_object", "destination_type", "budget_remaining",
-              "issues_info", "attribution_spec", "adlabels"}},
-    {kAd, {"adset_id", "campaign_id", "adset", "campaign", "creative", "issues_info",
-           "ad_review_feedback", "tracking_specs", "adlabels"}},
-    {kCreative, {"object_story_spec", "url_tags", "image_hash", "video_id", "thumbnail_url",
-                 "object_type", "body", "title"}},
+    {kCampaign,
+     {"objective",
+      "special_ad_categories",
+      "special_ad_category_country",
+      "daily_budget",
+      "lifetime_budget",
+      "bid_strategy",
+      "buying_type",
+      "start_time",
+      "stop_time",
+      "is_adset_budget_sharing_enabled",
+      "budget_remaining",
+      "spend_cap",
+      "issues_info",
+      "adlabels",
+      "source_campaign_id",
+      "can_use_spend_cap"}},
+    {kAdSet,
+     {"campaign_id",
+      "campaign",
+      "daily_budget",
+      "lifetime_budget",
+      "start_time",
+      "end_time",
+      "optimization_goal",
+      "billing_event",
+      "bid_strategy",
+      "bid_amount",
+      "targeting",
+      "promoted_object",
+      "destination_type",
+      "budget_remaining",
+      "issues_info",
+      "attribution_spec",
+      "adlabels"}},
+    {kAd,
+     {"adset_id",
+      "campaign_id",
+      "adset",
+      "campaign",
+      "creative",
+      "issues_info",
+      "ad_review_feedback",
+      "tracking_specs",
+      "adlabels"}},
+    {kCreative,
+     {"object_story_spec",
+      "url_tags",
+      "image_hash",
+      "video_id",
+      "thumbnail_url",
+      "object_type",
+      "body",
+      "title"}},
     {kImage, {"hash", "url", "width", "height", "original_width", "original_height"}},
     {kVideo, {"title", "description", "length", "source", "picture"}},
-    {kAudience, {"subtype", "description", "customer_file_source", "operation_status",
-                 "approximate_count_lower_bound", "approximate_count_upper_bound",
-                 "delivery_status", "retention_days"}},
+    {kAudience,
+     {"subtype",
+      "description",
+      "customer_file_source",
+      "operation_status",
+      "approximate_count_lower_bound",
+      "approximate_count_upper_bound",
+      "delivery_status",
+      "retention_days"}},
 };
 
-const QStringList kInsightFields = {
-    "account_id", "account_name", "account_currency", "campaign_id", "campaign_name",
-    "objective", "impressions", "reach", "frequency", "clicks", "inline_link_clicks", "spend",
-    "ctr", "cpc", "cpm", "cpp", "actions", "action_values", "purchase_roas",
-    "cost_per_action_type", "date_start", "date_stop", "buying_type"};
+const QStringList kInsightFields = {"account_id",
+                                    "account_name",
+                                    "account_currency",
+                                    "campaign_id",
+                                    "campaign_name",
+                                    "objective",
+                                    "impressions",
+                                    "reach",
+                                    "frequency",
+                                    "clicks",
+                                    "inline_link_clicks",
+                                    "spend",
+                                    "ctr",
+                                    "cpc",
+                                    "cpm",
+                                    "cpp",
+                                    "actions",
+                                    "action_values",
+                                    "purchase_roas",
+                                    "cost_per_action_type",
+                                    "date_start",
+                                    "date_stop",
+                                    "buying_type"};
 
 qint64 msValue(const QJsonObject &state, const QString &key)
 {
@@ -73,16 +144,18 @@ QString effectiveStatus(const ObjectRecord &record, const RenderContext &context
     if (!campaign.isEmpty() && campaign != QLatin1String("ACTIVE"))
         return QStringLiteral("CAMPAIGN_PAUSED");
     if (record.type == kAd) {
-        const QString adSet = parentStatus(context,
-                                           record.state.value(QStringLiteral("adset_id")).toString());
+        const QString adSet =
+            parentStatus(context, record.state.value(QStringLiteral("adset_id")).toString());
         if (!adSet.isEmpty() && adSet != QLatin1String("ACTIVE"))
             return QStringLiteral("ADSET_PAUSED");
     }
     return record.status;
 }
 
-QJsonValue commonField(const QString &field, const ObjectRecord &record,
-                       const RenderContext &context, const QTimeZone &zone)
+QJsonValue commonField(const QString &field,
+                       const ObjectRecord &record,
+                       const RenderContext &context,
+                       const QTimeZone &zone)
 {
     if (field == QLatin1String("id"))
         return record.type == kImage ? record.accountId + QLatin1Char(':') + record.id : record.id;
@@ -101,8 +174,10 @@ QJsonValue commonField(const QString &field, const ObjectRecord &record,
     return QJsonValue(QJsonValue::Undefined);
 }
 
-QJsonValue typedField(const QString &field, const QStringList &children,
-                      const ObjectRecord &record, const QTimeZone &zone)
+QJsonValue typedField(const QString &field,
+                      const QStringList &children,
+                      const ObjectRecord &record,
+                      const QTimeZone &zone)
 {
     const QJsonObject &state = record.state;
     if (field == QLatin1String("daily_budget") || field == QLatin1String("lifetime_budget")
@@ -132,8 +207,9 @@ QJsonValue typedField(const QString &field, const QStringList &children,
 
 QString cursor(qsizetype index)
 {
-    return QString::fromLatin1(QByteArray("offset:" + QByteArray::number(index)).toBase64(
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        QByteArray("offset:" + QByteArray::number(index))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 std::optional<qsizetype> decodeCursor(const QString &text)
@@ -160,8 +236,8 @@ QString pageUrl(const SandboxRequest &request, const QString &key, const QString
 
 bool matchText(const QString &actual, const QString &op, const QJsonValue &value)
 {
-    const QString expected = value.isString() ? value.toString()
-                                              : QString::number(value.toDouble(), 'f', 0);
+    const QString expected =
+        value.isString() ? value.toString() : QString::number(value.toDouble(), 'f', 0);
     if (op == QLatin1String("EQUAL"))
         return actual == expected;
     if (op == QLatin1String("NOT_EQUAL"))
@@ -182,7 +258,8 @@ bool matchText(const QString &actual, const QString &op, const QJsonValue &value
     return false;
 }
 
-QString filterSubject(const Filter &filter, const ObjectRecord &record,
+QString filterSubject(const Filter &filter,
+                      const ObjectRecord &record,
                       const RenderContext &context)
 {
     const QString field = filter.field.section(QLatin1Char('.'), -1);
@@ -204,8 +281,11 @@ MetaResult<QDate> parseDate(const QString &text, const QString &blame)
 {
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (!date.isValid()) {
-        MetaError error{400, 100, 0, QStringLiteral("(#100) %1 must be a date in YYYY-MM-DD")
-                                         .arg(blame), QStringLiteral("time_range")};
+        MetaError error{400,
+                        100,
+                        0,
+                        QStringLiteral("(#100) %1 must be a date in YYYY-MM-DD").arg(blame),
+                        QStringLiteral("time_range")};
         return tl::unexpected<MetaError>(error);
     }
     return date;
@@ -213,16 +293,19 @@ MetaResult<QDate> parseDate(const QString &text, const QString &blame)
 
 tl::unexpected<MetaError> insightsInvalid(const QString &message, const QString &blame)
 {
-    return tl::unexpected<MetaError>(MetaError{400, 100, 0, QStringLiteral("(#100) ") + message,
-                                               blame});
+    return tl::unexpected<MetaError>(
+        MetaError{400, 100, 0, QStringLiteral("(#100) ") + message, blame});
 }
 
 MetaResult<QPair<QDate, QDate>> presetRange(const QString &preset, const QDate &today)
 {
     const QDate monthStart(today.year(), today.month(), 1);
-    static const QHash<QString, int> lastDays = {{"last_3d", 3},   {"last_7d", 7},
-                                                 {"last_14d", 14}, {"last_28d", 28},
-                                                 {"last_30d", 30}, {"last_90d", 90}};
+    static const QHash<QString, int> lastDays = {{"last_3d", 3},
+                                                 {"last_7d", 7},
+                                                 {"last_14d", 14},
+                                                 {"last_28d", 28},
+                                                 {"last_30d", 30},
+                                                 {"last_90d", 90}};
     if (lastDays.contains(preset))
         return qMakePair(today.addDays(-lastDays.value(preset)), today.addDays(-1));
     if (preset == QLatin1String("today"))
@@ -259,7 +342,8 @@ QDate bucketEnd(const QDate &start, const InsightsQuery &query)
     if (query.increment == 0)
         return query.until;
     if (query.increment < 0)
-        return std::min(query.until, QDate(start.year(), start.month(), 1).addMonths(1).addDays(-1));
+        return std::min(query.until,
+                        QDate(start.year(), start.month(), 1).addMonths(1).addDays(-1));
     return std::min(query.until, start.addDays(query.increment - 1));
 }
 
@@ -291,8 +375,11 @@ QStringList conversionActionTypes(const QString &objective)
     return {};
 }
 
-void insertMetrics(QJsonObject &row, const DayStats &stats, const QString &objective,
-                   qint64 reach, const QStringList &fields)
+void insertMetrics(QJsonObject &row,
+                   const DayStats &stats,
+                   const QString &objective,
+                   qint64 reach,
+                   const QStringList &fields)
 {
     const qint64 linkClicks = stats.clicks * 87 / 100;
     QHash<QString, QJsonValue> values;
@@ -329,10 +416,11 @@ void insertMetrics(QJsonObject &row, const DayStats &stats, const QString &objec
         values.insert("actions", actionList(actions));
     if (!actionValues.isEmpty()) {
         values.insert("action_values", actionList(actionValues));
-        values.insert("purchase_roas",
-                      actionList({{QStringLiteral("omni_purchase"),
-                                   decimal(mulDiv(stats.conversionValueMicros, 1'000'000,
-                                                  stats.spendMicros))}}));
+        values.insert(
+            "purchase_roas",
+            actionList(
+                {{QStringLiteral("omni_purchase"),
+                  decimal(mulDiv(stats.conversionValueMicros, 1'000'000, stats.spendMicros))}}));
     }
     for (const QString &field : fields) {
         if (values.contains(field))
@@ -350,19 +438,23 @@ ObjectRecord findCampaign(const QList<ObjectRecord> &campaigns, const QString &i
 }
 
 QList<Interval> onIntervals(const QHash<QString, QList<StatusChange>> &histories,
-                            const QString &id, qint64 nowMs)
+                            const QString &id,
+                            qint64 nowMs)
 {
     return intervals::fromHistory(
-        histories.value(id), [](const QString &status) { return status == QLatin1String("ACTIVE"); },
+        histories.value(id),
+        [](const QString &status) { return status == QLatin1String("ACTIVE"); },
         nowMs);
 }
 
 Objective genericObjective(const QString &objective)
 {
-    static const QHash<QString, Objective> map = {
-        {"OUTCOME_AWARENESS", Objective::Awareness},   {"OUTCOME_TRAFFIC", Objective::Traffic},
-        {"OUTCOME_ENGAGEMENT", Objective::Engagement}, {"OUTCOME_LEADS", Objective::Leads},
-        {"OUTCOME_APP_PROMOTION", Objective::AppInstalls}, {"OUTCOME_SALES", Objective::Sales}};
+    static const QHash<QString, Objective> map = {{"OUTCOME_AWARENESS", Objective::Awareness},
+                                                  {"OUTCOME_TRAFFIC", Objective::Traffic},
+                                                  {"OUTCOME_ENGAGEMENT", Objective::Engagement},
+                                                  {"OUTCOME_LEADS", Objective::Leads},
+                                                  {"OUTCOME_APP_PROMOTION", Objective::AppInstalls},
+                                                  {"OUTCOME_SALES", Objective::Sales}};
     return map.value(objective, Objective::Traffic);
 }
 
@@ -386,22 +478,32 @@ MetaResult<void> updateBudget(const RequestParams &params, ObjectRecord &record,
             continue;
         const auto value = integerValue(params.values.value(key));
         if (!value || *value <= 0)
-            return insightsInvalid(QStringLiteral("Param %1 must be a positive integer").arg(key), key);
+            return insightsInvalid(QStringLiteral("Param %1 must be a positive integer").arg(key),
+                                   key);
         if (!record.state.contains(key))
             return insightsInvalid(QStringLiteral("The budget type of an existing %1 cannot be "
-                                                  "changed").arg(record.type), key);
+                                                  "changed")
+                                       .arg(record.type),
+                                   key);
         if (record.type == kAdSet) {
             // At most 4 budget changes per ad set per hour (meta.md 4); the 5th is refused.
             QJsonArray recent;
-            for (const QJsonValue &at : record.state.value(QStringLiteral("budget_changes")).toArray()) {
+            for (const QJsonValue &at :
+                 record.state.value(QStringLiteral("budget_changes")).toArray()) {
                 if (nowMs - at.toVariant().toLongLong() < 3600 * 1000)
                     recent.append(at);
             }
             if (recent.size() >= 4) {
-                return tl::unexpected<MetaError>(MetaError{
-                    400, 17, 0, QStringLiteral("(#17) User request limit reached: too many budget "
-                                               "changes for this ad set in the last hour"),
-                    key, {}, {}, true});
+                return tl::unexpected<MetaError>(
+                    MetaError{400,
+                              17,
+                              0,
+                              QStringLiteral("(#17) User request limit reached: too many budget "
+                                             "changes for this ad set in the last hour"),
+                              key,
+                              {},
+                              {},
+                              true});
             }
             recent.append(QString::number(nowMs));
             record.state.insert(QStringLiteral("budget_changes"), recent);
@@ -420,11 +522,13 @@ QString graphTime(qint64 ms, const QTimeZone &zone)
     const QChar sign = offset < 0 ? QLatin1Char('-') : QLatin1Char('+');
     const int minutes = std::abs(offset) / 60;
     return local.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + sign
-           + QStringLiteral("%1%2").arg(minutes / 60, 2, 10, QLatin1Char('0'))
+           + QStringLiteral("%1%2")
+                 .arg(minutes / 60, 2, 10, QLatin1Char('0'))
                  .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-QJsonObject renderAccount(const SandboxAccount &account, const RequestParams &params,
+QJsonObject renderAccount(const SandboxAccount &account,
+                          const RequestParams &params,
                           const RenderContext &)
 {
     const QTimeZone zone(account.timeZone.toUtf8());
@@ -516,7 +620,8 @@ QString unknownField(const QString &type, const FieldList &fields)
     return {};
 }
 
-QJsonObject renderObject(const ObjectRecord &record, const FieldList &fields,
+QJsonObject renderObject(const ObjectRecord &record,
+                         const FieldList &fields,
                          const RenderContext &context)
 {
     const QTimeZone zone(context.account.timeZone.toUtf8());
@@ -540,8 +645,8 @@ MetaResult<QList<Filter>> parseFilters(const RequestParams &params, const QStrin
     if (params.has(QStringLiteral("filtering")) && !raw.isArray())
         return insightsInvalid(QStringLiteral("Param filtering must be a JSON array"),
                                QStringLiteral("filtering"));
-    static const QSet<QString> ops = {"EQUAL", "NOT_EQUAL", "CONTAIN", "NOT_CONTAIN", "IN",
-                                      "NOT_IN", "STARTS_WITH"};
+    static const QSet<QString> ops = {
+        "EQUAL", "NOT_EQUAL", "CONTAIN", "NOT_CONTAIN", "IN", "NOT_IN", "STARTS_WITH"};
     static const QSet<QString> plain = {"id", "name", "effective_status", "configured_status"};
     bool statusFiltered = false;
     for (const QJsonValue &item : raw.toArray()) {
@@ -557,26 +662,30 @@ MetaResult<QList<Filter>> parseFilters(const RequestParams &params, const QStrin
         const bool known = plain.contains(leaf) && (!prefixed || owner == type);
         if (!ops.contains(filter.op) || !(known || parentId)) {
             return insightsInvalid(QStringLiteral("Filtering field %1 with operation %2 is not "
-                                                  "supported").arg(filter.field, filter.op),
+                                                  "supported")
+                                       .arg(filter.field, filter.op),
                                    QStringLiteral("filtering"));
         }
         statusFiltered = statusFiltered || leaf == QLatin1String("effective_status");
         filters.append(filter);
     }
     if (params.has(QStringLiteral("effective_status"))) {
-        filters.append({QStringLiteral("effective_status"), QStringLiteral("IN"),
+        filters.append({QStringLiteral("effective_status"),
+                        QStringLiteral("IN"),
                         params.json(QStringLiteral("effective_status"))});
         statusFiltered = true;
     }
     // Deleted and archived objects stay hidden unless a status filter asks for them.
     if (!statusFiltered && hasDeliveryStatus(type)) {
-        filters.append({QStringLiteral("effective_status"), QStringLiteral("NOT_IN"),
+        filters.append({QStringLiteral("effective_status"),
+                        QStringLiteral("NOT_IN"),
                         QJsonArray{QStringLiteral("DELETED"), QStringLiteral("ARCHIVED")}});
     }
     return filters;
 }
 
-bool matchesFilters(const ObjectRecord &record, const QList<Filter> &filters,
+bool matchesFilters(const ObjectRecord &record,
+                    const QList<Filter> &filters,
                     const RenderContext &context)
 {
     for (const Filter &filter : filters) {
@@ -586,7 +695,8 @@ bool matchesFilters(const ObjectRecord &record, const QList<Filter> &filters,
     return true;
 }
 
-MetaResult<QJsonObject> paginate(const QList<QJsonObject> &rows, const RequestParams &params,
+MetaResult<QJsonObject> paginate(const QList<QJsonObject> &rows,
+                                 const RequestParams &params,
                                  const SandboxRequest &request)
 {
     qsizetype limit = 25;
@@ -620,20 +730,22 @@ MetaResult<QJsonObject> paginate(const QList<QJsonObject> &rows, const RequestPa
     if (data.isEmpty())
         return body;
 
-    QJsonObject paging{{"cursors", QJsonObject{{"before", cursor(start)},
-                                               {"after", cursor(end - 1)}}}};
+    QJsonObject paging{
+        {"cursors", QJsonObject{{"before", cursor(start)}, {"after", cursor(end - 1)}}}};
     if (end < rows.size())
-        paging.insert(QStringLiteral("next"), pageUrl(request, QStringLiteral("after"),
-                                                      cursor(end - 1)));
+        paging.insert(QStringLiteral("next"),
+                      pageUrl(request, QStringLiteral("after"), cursor(end - 1)));
     if (start > 0)
-        paging.insert(QStringLiteral("previous"), pageUrl(request, QStringLiteral("before"),
-                                                          cursor(start)));
+        paging.insert(QStringLiteral("previous"),
+                      pageUrl(request, QStringLiteral("before"), cursor(start)));
     body.insert(QStringLiteral("paging"), paging);
     return body;
 }
 
-MetaResult<void> applyUpdate(const RequestParams &params, ObjectRecord &record,
-                             const SandboxStore &store, qint64 nowMs)
+MetaResult<void> applyUpdate(const RequestParams &params,
+                             ObjectRecord &record,
+                             const SandboxStore &store,
+                             qint64 nowMs)
 {
     Q_UNUSED(store);
     if (record.status == QLatin1String("DELETED"))
@@ -671,7 +783,8 @@ MetaResult<void> applyUpdate(const RequestParams &params, ObjectRecord &record,
 }
 
 MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
-                                             const SandboxAccount &account, qint64 nowMs,
+                                             const SandboxAccount &account,
+                                             qint64 nowMs,
                                              bool campaignNode)
 {
     InsightsQuery query;
@@ -681,7 +794,8 @@ MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
     if (query.level != QLatin1String("account") && query.level != kCampaign) {
         // Limitation: ad-set and ad level rows are not simulated yet.
         return insightsInvalid(QStringLiteral("The sandbox reports level account and campaign "
-                                              "only"), QStringLiteral("level"));
+                                              "only"),
+                               QStringLiteral("level"));
     }
     if (params.has(QStringLiteral("breakdowns")))
         return insightsInvalid(QStringLiteral("Breakdowns are not simulated by the sandbox"),
@@ -692,17 +806,19 @@ MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
                                   : QStringLiteral("impressions,spend");
     for (const auto &field : parseFieldList(fieldText)) {
         if (!kInsightFields.contains(field.first))
-            return tl::unexpected<MetaError>(nonexistingField(field.first,
-                                                              QStringLiteral("AdsInsights")));
+            return tl::unexpected<MetaError>(
+                nonexistingField(field.first, QStringLiteral("AdsInsights")));
         query.fields.append(field.first);
     }
 
-    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone(account.timeZone.toUtf8()))
-                            .date();
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone(account.timeZone.toUtf8())).date();
     if (params.has(QStringLiteral("time_range"))) {
         const QJsonObject range = params.json(QStringLiteral("time_range")).toObject();
-        auto since = parseDate(range.value(QStringLiteral("since")).toString(), QStringLiteral("since"));
-        auto until = parseDate(range.value(QStringLiteral("until")).toString(), QStringLiteral("until"));
+        auto since =
+            parseDate(range.value(QStringLiteral("since")).toString(), QStringLiteral("since"));
+        auto until =
+            parseDate(range.value(QStringLiteral("until")).toString(), QStringLiteral("until"));
         if (!since)
             return tl::unexpected<MetaError>(since.error());
         if (!until)
@@ -736,7 +852,8 @@ MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
         query.increment = increment.toInt(&ok);
         if (!ok || query.increment < 1 || query.increment > 90)
             return insightsInvalid(QStringLiteral("time_increment must be 1..90, monthly or "
-                                                  "all_days"), QStringLiteral("time_increment"));
+                                                  "all_days"),
+                                   QStringLiteral("time_increment"));
     }
 
     auto filters = parseInsightsFilters(params, query);
@@ -752,8 +869,8 @@ MetaResult<void> parseInsightsFilters(const RequestParams &params, InsightsQuery
         const QString field = filter.value(QStringLiteral("field")).toString();
         const QString op = filter.value(QStringLiteral("operator")).toString();
         const QJsonValue value = filter.value(QStringLiteral("value"));
-        if (field == QLatin1String("campaign.id") && (op == QLatin1String("IN")
-                                                      || op == QLatin1String("EQUAL"))) {
+        if (field == QLatin1String("campaign.id")
+            && (op == QLatin1String("IN") || op == QLatin1String("EQUAL"))) {
             const QJsonArray ids = value.isArray() ? value.toArray() : QJsonArray{value};
             for (const QJsonValue &id : ids)
                 query.campaignIds.append(id.toString());
@@ -761,16 +878,19 @@ MetaResult<void> parseInsightsFilters(const RequestParams &params, InsightsQuery
             query.nameContains = value.toString();
         } else {
             return insightsInvalid(QStringLiteral("Filtering field %1 with operation %2 is not "
-                                                  "supported").arg(field, op),
+                                                  "supported")
+                                       .arg(field, op),
                                    QStringLiteral("filtering"));
         }
     }
     return {};
 }
 
-QList<QJsonObject> insightRows(const InsightsQuery &query, const QList<ObjectRecord> &campaigns,
+QList<QJsonObject> insightRows(const InsightsQuery &query,
+                               const QList<ObjectRecord> &campaigns,
                                const QMap<QString, QMap<QDate, DayStats>> &delivery,
-                               const SandboxAccount &account, quint64 seed)
+                               const SandboxAccount &account,
+                               quint64 seed)
 {
     // (bucket start, campaign id or "" for the account) -> totals
     QMap<QPair<QDate, QString>, DayStats> buckets;
@@ -799,24 +919,30 @@ QList<QJsonObject> insightRows(const InsightsQuery &query, const QList<ObjectRec
         const ObjectRecord campaign = findCampaign(campaigns, it.key().second);
         const QString objective = campaign.state.value(QStringLiteral("objective")).toString();
         const qint64 reach = std::max<qint64>(
-            1, stats.impressions * (750 + qint64(stableHash(seed, it.key().second,
-                                                            it.key().first.toJulianDay()) % 150))
-                   / 1000);
+            1,
+            stats.impressions
+                * (750
+                   + qint64(stableHash(seed, it.key().second, it.key().first.toJulianDay()) % 150))
+                / 1000);
         QJsonObject row;
         const QHash<QString, QJsonValue> attributes = {
-            {"account_id", account.accountId}, {"account_name", account.name},
-            {"account_currency", account.currency}, {"campaign_id", campaign.id},
-            {"campaign_name", campaign.name}, {"objective", objective},
+            {"account_id", account.accountId},
+            {"account_name", account.name},
+            {"account_currency", account.currency},
+            {"campaign_id", campaign.id},
+            {"campaign_name", campaign.name},
+            {"objective", objective},
             {"buying_type", campaign.state.value(QStringLiteral("buying_type"))}};
         for (const QString &field : query.fields) {
-            if (attributes.contains(field) && !(query.level != kCampaign
-                                                && field.startsWith(QLatin1String("campaign")))) {
+            if (attributes.contains(field)
+                && !(query.level != kCampaign && field.startsWith(QLatin1String("campaign")))) {
                 row.insert(field, attributes.value(field));
             }
         }
         insertMetrics(row, stats, objective, reach, query.fields);
         row.insert(QStringLiteral("date_start"), it.key().first.toString(Qt::ISODate));
-        row.insert(QStringLiteral("date_stop"), bucketEnd(it.key().first, query).toString(Qt::ISODate));
+        row.insert(QStringLiteral("date_stop"),
+                   bucketEnd(it.key().first, query).toString(Qt::ISODate));
         rows.append(row);
     }
     return rows;
@@ -827,13 +953,13 @@ QList<DeliveryUnit> buildDeliveryUnits(const SandboxAccount &account,
                                        const QHash<QString, QList<StatusChange>> &histories,
                                        qint64 nowMs)
 {
-    QHash<QString, QList<Interval>> adsOn; // ad set id -> when any of its ads was on
+    QHash<QString, QList<Interval>> adsOn;      // ad set id -> when any of its ads was on
     QHash<QString, QList<ObjectRecord>> adSets; // campaign id -> ad sets
     for (const ObjectRecord &record : objects) {
         if (record.type == kAd) {
             const QString adSet = record.state.value(QStringLiteral("adset_id")).toString();
-            adsOn[adSet] = intervals::unite(adsOn.value(adSet), onIntervals(histories, record.id,
-                                                                             nowMs));
+            adsOn[adSet] =
+                intervals::unite(adsOn.value(adSet), onIntervals(histories, record.id, nowMs));
         } else if (record.type == kAdSet) {
             adSets[record.state.value(QStringLiteral("campaign_id")).toString()].append(record);
         }
@@ -852,8 +978,8 @@ QList<DeliveryUnit> buildDeliveryUnits(const SandboxAccount &account,
             DeliveryUnit unit;
             unit.campaignId = campaign.id;
             unit.unitId = campaignBudget ? campaign.id : adSet.id;
-            unit.objective = genericObjective(campaign.state.value(QStringLiteral("objective"))
-                                                  .toString());
+            unit.objective =
+                genericObjective(campaign.state.value(QStringLiteral("objective")).toString());
             unit.zone = zone;
             unit.minorUnitMicros = minorUnitMicros(account.currency);
             unit.startMs = msValue(adSet.state, QStringLiteral("start_time"));
@@ -872,8 +998,8 @@ QList<DeliveryUnit> buildDeliveryUnits(const SandboxAccount &account,
                 setBudget(pooled, campaign.state, account.currency);
             } else {
                 pooled.startMs = std::min(pooled.startMs, unit.startMs);
-                pooled.endMs = pooled.endMs == 0 || unit.endMs == 0 ? 0
-                                                                   : std::max(pooled.endMs, unit.endMs);
+                pooled.endMs =
+                    pooled.endMs == 0 || unit.endMs == 0 ? 0 : std::max(pooled.endMs, unit.endMs);
                 pooled.enabled = intervals::unite(pooled.enabled, unit.enabled);
             }
         }

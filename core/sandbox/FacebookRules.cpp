@@ -13,67 +13,166 @@ namespace ads::core::sandbox::facebook {
 namespace {
 
 const QSet<QString> kStatuses = {"ACTIVE", "PAUSED", "DELETED", "ARCHIVED"};
-const QSet<QString> kSpecialCategories = {"NONE", "EMPLOYMENT", "HOUSING",
-                                          "FINANCIAL_PRODUCTS_SERVICES", "CREDIT",
+const QSet<QString> kSpecialCategories = {"NONE",
+                                          "EMPLOYMENT",
+                                          "HOUSING",
+                                          "FINANCIAL_PRODUCTS_SERVICES",
+                                          "CREDIT",
                                           "ISSUES_ELECTIONS_POLITICS",
                                           "ONLINE_GAMBLING_AND_GAMING"};
-const QSet<QString> kLegacyObjectives = {
-    "APP_INSTALLS", "BRAND_AWARENESS", "CONVERSIONS", "EVENT_RESPONSES", "LEAD_GENERATION",
-    "LINK_CLICKS", "LOCAL_AWARENESS", "MESSAGES", "OFFER_CLAIMS", "PAGE_LIKES",
-    "POST_ENGAGEMENT", "PRODUCT_CATALOG_SALES", "REACH", "STORE_VISITS", "VIDEO_VIEWS"};
-const QSet<QString> kBidStrategies = {"LOWEST_COST_WITHOUT_CAP", "LOWEST_COST_WITH_BID_CAP",
-                                      "COST_CAP", "LOWEST_COST_WITH_MIN_ROAS"};
-const QSet<QString> kOptimizationGoals = {
-    "ADVERTISER_SILOED_VALUE", "AD_RECALL_LIFT", "APP_INSTALLS",
-    "APP_INSTALLS_AND_OFFSITE_CONVERSIONS", "AUTOMATIC_OBJECTIVE", "CONVERSATIONS",
-    "DERIVED_EVENTS", "ENGAGED_PAGE_VIEWS", "ENGAGED_USERS", "EVENT_RESPONSES", "IMPRESSIONS",
-    "IN_APP_VALUE", "LANDING_PAGE_VIEWS", "LEAD_GENERATION", "LINK_CLICKS",
-    "MEANINGFUL_CALL_ATTEMPT", "MESSAGING_APPOINTMENT_CONVERSION",
-    "MESSAGING_PURCHASE_CONVERSION", "NONE", "OFFSITE_CONVERSIONS", "PAGE_LIKES",
-    "POST_ENGAGEMENT", "PROFILE_AND_PAGE_ENGAGEMENT", "PROFILE_VISIT", "QUALITY_CALL",
-    "QUALITY_LEAD", "REACH", "REMINDERS_SET", "SUBSCRIBERS", "THRUPLAY", "VALUE",
-    "VISIT_INSTAGRAM_PROFILE"};
-const QSet<QString> kBillingEvents = {"APP_INSTALLS", "CLICKS", "IMPRESSIONS", "LINK_CLICKS",
-                                      "LISTING_INTERACTION", "NONE", "OFFER_CLAIMS",
-                                      "PAGE_LIKES", "POST_ENGAGEMENT", "PURCHASE", "THRUPLAY"};
+const QSet<QString> kLegacyObjectives = {"APP_INSTALLS",
+                                         "BRAND_AWARENESS",
+                                         "CONVERSIONS",
+                                         "EVENT_RESPONSES",
+                                         "LEAD_GENERATION",
+                                         "LINK_CLICKS",
+                                         "LOCAL_AWARENESS",
+                                         "MESSAGES",
+                                         "OFFER_CLAIMS",
+                                         "PAGE_LIKES",
+                                         "POST_ENGAGEMENT",
+                                         "PRODUCT_CATALOG_SALES",
+                                         "REACH",
+                                         "STORE_VISITS",
+                                         "VIDEO_VIEWS"};
+const QSet<QString> kBidStrategies = {"LOWEST_COST_WITHOUT_CAP",
+                                      "LOWEST_COST_WITH_BID_CAP",
+                                      "COST_CAP",
+                                      "LOWEST_COST_WITH_MIN_ROAS"};
+const QSet<QString> kOptimizationGoals = {"ADVERTISER_SILOED_VALUE",
+                                          "AD_RECALL_LIFT",
+                                          "APP_INSTALLS",
+                                          "APP_INSTALLS_AND_OFFSITE_CONVERSIONS",
+                                          "AUTOMATIC_OBJECTIVE",
+                                          "CONVERSATIONS",
+                                          "DERIVED_EVENTS",
+                                          "ENGAGED_PAGE_VIEWS",
+                                          "ENGAGED_USERS",
+                                          "EVENT_RESPONSES",
+                                          "IMPRESSIONS",
+                                          "IN_APP_VALUE",
+                                          "LANDING_PAGE_VIEWS",
+                                          "LEAD_GENERATION",
+                                          "LINK_CLICKS",
+                                          "MEANINGFUL_CALL_ATTEMPT",
+                                          "MESSAGING_APPOINTMENT_CONVERSION",
+                                          "MESSAGING_PURCHASE_CONVERSION",
+                                          "NONE",
+                                          "OFFSITE_CONVERSIONS",
+                                          "PAGE_LIKES",
+                                          "POST_ENGAGEMENT",
+                                          "PROFILE_AND_PAGE_ENGAGEMENT",
+                                          "PROFILE_VISIT",
+                                          "QUALITY_CALL",
+                                          "QUALITY_LEAD",
+                                          "REACH",
+                                          "REMINDERS_SET",
+                                          "SUBSCRIBERS",
+                                          "THRUPLAY",
+                                          "VALUE",
+                                          "VISIT_INSTAGRAM_PROFILE"};
+const QSet<QString> kBillingEvents = {"APP_INSTALLS",
+                                      "CLICKS",
+                                      "IMPRESSIONS",
+                                      "LINK_CLICKS",
+                                      "LISTING_INTERACTION",
+                                      "NONE",
+                                      "OFFER_CLAIMS",
+                                      "PAGE_LIKES",
+                                      "POST_ENGAGEMENT",
+                                      "PURCHASE",
+                                      "THRUPLAY"};
 const QSet<QString> kCallToActions = {
-    "LEARN_MORE", "SHOP_NOW", "SIGN_UP", "BOOK_NOW", "DOWNLOAD", "INSTALL_MOBILE_APP",
-    "CONTACT_US", "GET_OFFER", "GET_QUOTE", "SUBSCRIBE", "APPLY_NOW", "ORDER_NOW",
-    "MESSAGE_PAGE", "WHATSAPP_MESSAGE", "NO_BUTTON", "BUY_NOW", "WATCH_MORE", "SEE_MORE",
-    "USE_APP", "PLAY_GAME", "CALL_NOW", "GET_DIRECTIONS", "SEND_MESSAGE", "BUY_TICKETS"};
-const QSet<QString> kFileSources = {"USER_PROVIDED_ONLY", "PARTNER_PROVIDED_ONLY",
+    "LEARN_MORE",   "SHOP_NOW",           "SIGN_UP",      "BOOK_NOW",
+    "DOWNLOAD",     "INSTALL_MOBILE_APP", "CONTACT_US",   "GET_OFFER",
+    "GET_QUOTE",    "SUBSCRIBE",          "APPLY_NOW",    "ORDER_NOW",
+    "MESSAGE_PAGE", "WHATSAPP_MESSAGE",   "NO_BUTTON",    "BUY_NOW",
+    "WATCH_MORE",   "SEE_MORE",           "USE_APP",      "PLAY_GAME",
+    "CALL_NOW",     "GET_DIRECTIONS",     "SEND_MESSAGE", "BUY_TICKETS"};
+const QSet<QString> kFileSources = {"USER_PROVIDED_ONLY",
+                                    "PARTNER_PROVIDED_ONLY",
                                     "BOTH_USER_AND_PARTNER_PROVIDED"};
-const QSet<QString> kAudienceSchemaKeys = {"EXTERN_ID", "EMAIL", "PHONE", "GEN", "DOBY", "DOBM",
-                                           "DOBD", "LN", "FN", "FI", "CT", "ST", "ZIP", "MADID",
-                                           "COUNTRY", "APPUID"};
+const QSet<QString> kAudienceSchemaKeys = {"EXTERN_ID",
+                                           "EMAIL",
+                                           "PHONE",
+                                           "GEN",
+                                           "DOBY",
+                                           "DOBM",
+                                           "DOBD",
+                                           "LN",
+                                           "FN",
+                                           "FI",
+                                           "CT",
+                                           "ST",
+                                           "ZIP",
+                                           "MADID",
+                                           "COUNTRY",
+                                           "APPUID"};
 
 // Which optimisation goals each ODAX objective takes. Meta documents only typical pairs and
 // one rejected pair (OUTCOME_SALES + LANDING_PAGE_VIEWS); this table is a lenient reading that
 // refuses clearly wrong pairs only.
 const QHash<QString, QSet<QString>> kGoalsByObjective = {
     {"OUTCOME_AWARENESS", {"REACH", "IMPRESSIONS", "AD_RECALL_LIFT", "THRUPLAY"}},
-    {"OUTCOME_TRAFFIC", {"LINK_CLICKS", "LANDING_PAGE_VIEWS", "REACH", "IMPRESSIONS",
-                         "CONVERSATIONS", "VISIT_INSTAGRAM_PROFILE", "QUALITY_CALL",
-                         "PROFILE_VISIT"}},
-    {"OUTCOME_ENGAGEMENT", {"POST_ENGAGEMENT", "THRUPLAY", "CONVERSATIONS", "PAGE_LIKES",
-                            "EVENT_RESPONSES", "LINK_CLICKS", "LANDING_PAGE_VIEWS", "IMPRESSIONS",
-                            "REACH", "OFFSITE_CONVERSIONS", "REMINDERS_SET",
-                            "PROFILE_AND_PAGE_ENGAGEMENT", "ENGAGED_USERS"}},
-    {"OUTCOME_LEADS", {"LEAD_GENERATION", "QUALITY_LEAD", "OFFSITE_CONVERSIONS", "CONVERSATIONS",
-                       "QUALITY_CALL", "LINK_CLICKS", "LANDING_PAGE_VIEWS"}},
-    {"OUTCOME_APP_PROMOTION", {"APP_INSTALLS", "APP_INSTALLS_AND_OFFSITE_CONVERSIONS",
-                               "IN_APP_VALUE", "LINK_CLICKS", "OFFSITE_CONVERSIONS", "VALUE"}},
-    {"OUTCOME_SALES", {"OFFSITE_CONVERSIONS", "VALUE", "CONVERSATIONS", "LINK_CLICKS",
-                       "IMPRESSIONS", "REACH", "ADVERTISER_SILOED_VALUE"}},
+    {"OUTCOME_TRAFFIC",
+     {"LINK_CLICKS",
+      "LANDING_PAGE_VIEWS",
+      "REACH",
+      "IMPRESSIONS",
+      "CONVERSATIONS",
+      "VISIT_INSTAGRAM_PROFILE",
+      "QUALITY_CALL",
+      "PROFILE_VISIT"}},
+    {"OUTCOME_ENGAGEMENT",
+     {"POST_ENGAGEMENT",
+      "THRUPLAY",
+      "CONVERSATIONS",
+      "PAGE_LIKES",
+      "EVENT_RESPONSES",
+      "LINK_CLICKS",
+      "LANDING_PAGE_VIEWS",
+      "IMPRESSIONS",
+      "REACH",
+      "OFFSITE_CONVERSIONS",
+      "REMINDERS_SET",
+      "PROFILE_AND_PAGE_ENGAGEMENT",
+      "ENGAGED_USERS"}},
+    {"OUTCOME_LEADS",
+     {"LEAD_GENERATION",
+      "QUALITY_LEAD",
+      "OFFSITE_CONVERSIONS",
+      "CONVERSATIONS",
+      "QUALITY_CALL",
+      "LINK_CLICKS",
+      "LANDING_PAGE_VIEWS"}},
+    {"OUTCOME_APP_PROMOTION",
+     {"APP_INSTALLS",
+      "APP_INSTALLS_AND_OFFSITE_CONVERSIONS",
+      "IN_APP_VALUE",
+      "LINK_CLICKS",
+      "OFFSITE_CONVERSIONS",
+      "VALUE"}},
+    {"OUTCOME_SALES",
+     {"OFFSITE_CONVERSIONS",
+      "VALUE",
+      "CONVERSATIONS",
+      "LINK_CLICKS",
+      "IMPRESSIONS",
+      "REACH",
+      "ADVERTISER_SILOED_VALUE"}},
 };
 
-const QHash<QString, QString> kDefaultGoal = {
-    {"OUTCOME_AWARENESS", "REACH"},         {"OUTCOME_TRAFFIC", "LINK_CLICKS"},
-    {"OUTCOME_ENGAGEMENT", "POST_ENGAGEMENT"}, {"OUTCOME_LEADS", "LEAD_GENERATION"},
-    {"OUTCOME_APP_PROMOTION", "APP_INSTALLS"}, {"OUTCOME_SALES", "OFFSITE_CONVERSIONS"}};
+const QHash<QString, QString> kDefaultGoal = {{"OUTCOME_AWARENESS", "REACH"},
+                                              {"OUTCOME_TRAFFIC", "LINK_CLICKS"},
+                                              {"OUTCOME_ENGAGEMENT", "POST_ENGAGEMENT"},
+                                              {"OUTCOME_LEADS", "LEAD_GENERATION"},
+                                              {"OUTCOME_APP_PROMOTION", "APP_INSTALLS"},
+                                              {"OUTCOME_SALES", "OFFSITE_CONVERSIONS"}};
 
-tl::unexpected<MetaError> invalid(const QString &message, const QString &blame = {},
-                                  int subcode = 0, const QString &userMessage = {})
+tl::unexpected<MetaError> invalid(const QString &message,
+                                  const QString &blame = {},
+                                  int subcode = 0,
+                                  const QString &userMessage = {})
 {
     MetaError error;
     error.message = QStringLiteral("(#100) ") + message;
@@ -129,7 +228,8 @@ std::optional<qint64> parseGraphTime(const QString &text, const QTimeZone &zone)
     return parsed.toMSecsSinceEpoch();
 }
 
-MetaResult<std::optional<qint64>> timeParam(const RequestParams &params, const QString &key,
+MetaResult<std::optional<qint64>> timeParam(const RequestParams &params,
+                                            const QString &key,
                                             const QTimeZone &zone)
 {
     if (!params.has(key) || params.text(key).isEmpty())
@@ -162,8 +262,8 @@ bool isHttpUrl(const QString &text)
 qint64 minimumDailyMicros(const QString &billingEvent, const QString &currency)
 {
     static const QSet<QString> strong = {"USD", "EUR", "GBP", "AUD", "CAD", "JPY", "KRW", "CHF"};
-    static const QSet<QString> clickLike = {"CLICKS", "LINK_CLICKS", "PAGE_LIKES",
-                                            "POST_ENGAGEMENT", "THRUPLAY"};
+    static const QSet<QString> clickLike = {
+        "CLICKS", "LINK_CLICKS", "PAGE_LIKES", "POST_ENGAGEMENT", "THRUPLAY"};
     static const QSet<QString> lowFrequency = {"APP_INSTALLS", "OFFER_CLAIMS", "PURCHASE"};
     qint64 usd = 1'000'000;
     if (clickLike.contains(billingEvent))
@@ -175,14 +275,16 @@ qint64 minimumDailyMicros(const QString &billingEvent, const QString &currency)
     return strong.contains(currency) ? usd : usd / 2;
 }
 
-tl::unexpected<MetaError> budgetTooLow(const QString &field, qint64 minimumMicros,
+tl::unexpected<MetaError> budgetTooLow(const QString &field,
+                                       qint64 minimumMicros,
                                        const QString &currency)
 {
     // 1885272 is the subcode Meta sends for a budget below the minimum in field reports; the
     // reference does not list it, so connectors should key on code 100 and the blamed field.
     return invalid(QStringLiteral("Your budget is too low. The minimum budget is %1 %2")
                        .arg(money::toDecimal(minimumMicros, 2), currency),
-                   field, 1885272);
+                   field,
+                   1885272);
 }
 
 bool isDefaultTargeting(const QJsonObject &targeting)
@@ -196,23 +298,28 @@ bool isDefaultTargeting(const QJsonObject &targeting)
            && targeting.value(QStringLiteral("flexible_spec")).toArray().isEmpty();
 }
 
-MetaResult<void> checkAudiences(const QJsonArray &audiences, const SandboxAccount &account, const SandboxStore &store)
+MetaResult<void> checkAudiences(const QJsonArray &audiences,
+                                const SandboxAccount &account,
+                                const SandboxStore &store)
 {
     for (const QJsonValue &entry : audiences) {
-        const QString id = entry.isObject() ? entry.toObject().value(QStringLiteral("id")).toString()
-                                            : entry.toString();
+        const QString id = entry.isObject()
+                               ? entry.toObject().value(QStringLiteral("id")).toString()
+                               : entry.toString();
         const auto audience = store.object(Platform::Facebook, id);
         if (!audience || audience->accountId != account.accountId || audience->type != kAudience
             || audience->status == QLatin1String("DELETED")) {
             return invalid(QStringLiteral("Custom audience %1 does not exist or cannot be used by "
-                                          "this ad account").arg(id),
+                                          "this ad account")
+                               .arg(id),
                            QStringLiteral("targeting"));
         }
     }
     return {};
 }
 
-MetaResult<QJsonObject> validateTargeting(const QJsonValue &value, const SandboxAccount &account,
+MetaResult<QJsonObject> validateTargeting(const QJsonValue &value,
+                                          const SandboxAccount &account,
                                           const SandboxStore &store)
 {
     if (!value.isObject())
@@ -233,7 +340,8 @@ MetaResult<QJsonObject> validateTargeting(const QJsonValue &value, const Sandbox
     const int ageMax = targeting.value(QStringLiteral("age_max")).toInt(65);
     if (ageMin < 13 || ageMax > 65 || ageMin > ageMax)
         return invalid(QStringLiteral("Targeting ages must lie within 13..65 with age_min <= "
-                                      "age_max"), QStringLiteral("targeting"));
+                                      "age_max"),
+                       QStringLiteral("targeting"));
     for (const char *key : {"custom_audiences", "excluded_custom_audiences"}) {
         const QString name = QString::fromLatin1(key);
         if (auto ok = checkAudiences(targeting.value(name).toArray(), account, store); !ok)
@@ -247,7 +355,8 @@ MetaResult<QJsonObject> validateTargeting(const QJsonValue &value, const Sandbox
         if (!isDefaultTargeting(targeting)) {
             return invalid(QStringLiteral("Advantage Audience Flag Required: set "
                                           "targeting_automation.advantage_audience to 0 or 1"),
-                           QStringLiteral("targeting"), 0,
+                           QStringLiteral("targeting"),
+                           0,
                            QStringLiteral("Turn Advantage+ audience on or off for this ad set."));
         }
         automation.insert(QStringLiteral("advantage_audience"), 1);
@@ -256,16 +365,19 @@ MetaResult<QJsonObject> validateTargeting(const QJsonValue &value, const Sandbox
     return targeting;
 }
 
-MetaResult<QJsonObject> validatePromotedObject(const RequestParams &params, const QString &goal,
+MetaResult<QJsonObject> validatePromotedObject(const RequestParams &params,
+                                               const QString &goal,
                                                const SandboxAccount &account)
 {
     const QJsonObject promoted = params.json(QStringLiteral("promoted_object")).toObject();
-    const bool needsPixel = goal == QLatin1String("OFFSITE_CONVERSIONS")
-                            || goal == QLatin1String("VALUE");
+    const bool needsPixel =
+        goal == QLatin1String("OFFSITE_CONVERSIONS") || goal == QLatin1String("VALUE");
     const QString pixel = promoted.value(QStringLiteral("pixel_id")).toString();
     if (needsPixel && pixel.isEmpty()) {
         return invalid(QStringLiteral("promoted_object.pixel_id is required for optimization_goal "
-                                      "%1").arg(goal), QStringLiteral("promoted_object"));
+                                      "%1")
+                           .arg(goal),
+                       QStringLiteral("promoted_object"));
     }
     if (!pixel.isEmpty() && pixel != account.extra.value(QStringLiteral("pixelId"))) {
         return invalid(QStringLiteral("Pixel %1 is not shared with this ad account").arg(pixel),
@@ -278,8 +390,10 @@ MetaResult<QJsonObject> validatePromotedObject(const RequestParams &params, cons
     return promoted;
 }
 
-std::optional<ObjectRecord> liveObject(const SandboxStore &store, const SandboxAccount &account,
-                                       const QString &id, const QString &type)
+std::optional<ObjectRecord> liveObject(const SandboxStore &store,
+                                       const SandboxAccount &account,
+                                       const QString &id,
+                                       const QString &type)
 {
     auto record = store.object(Platform::Facebook, id);
     if (!record || record->accountId != account.accountId || record->type != type
@@ -296,18 +410,24 @@ qint64 scheduledDays(qint64 startMs, qint64 endMs, const QTimeZone &zone)
     return std::max<qint64>(1, first.daysTo(last) + 1);
 }
 
-MetaResult<void> checkBudgetMinimum(qint64 budgetUnits, bool lifetime, qint64 days,
-                                    const QString &billingEvent, const QString &field,
+MetaResult<void> checkBudgetMinimum(qint64 budgetUnits,
+                                    bool lifetime,
+                                    qint64 days,
+                                    const QString &billingEvent,
+                                    const QString &field,
                                     const SandboxAccount &account)
 {
-    const qint64 minimum = minimumDailyMicros(billingEvent, account.currency) * (lifetime ? days : 1);
+    const qint64 minimum =
+        minimumDailyMicros(billingEvent, account.currency) * (lifetime ? days : 1);
     if (budgetUnits * budgetUnitMicros(account.currency) < minimum)
         return budgetTooLow(field, minimum, account.currency);
     return {};
 }
 
-MetaResult<void> checkAdSetBudgets(const RequestParams &params, const ObjectRecord &campaign,
-                                   QJsonObject &state, const SandboxAccount &account,
+MetaResult<void> checkAdSetBudgets(const RequestParams &params,
+                                   const ObjectRecord &campaign,
+                                   QJsonObject &state,
+                                   const SandboxAccount &account,
                                    qint64 startMs)
 {
     auto daily = budgetParam(params, QStringLiteral("daily_budget"));
@@ -321,11 +441,13 @@ MetaResult<void> checkAdSetBudgets(const RequestParams &params, const ObjectReco
                                 || campaign.state.contains(QStringLiteral("lifetime_budget"));
     if (campaignBudget && (daily->has_value() || lifetime->has_value())) {
         return invalid(QStringLiteral("An ad set cannot have a budget when its campaign has one"),
-                       QStringLiteral("daily_budget"), 1885621);
+                       QStringLiteral("daily_budget"),
+                       1885621);
     }
     if (!campaignBudget && !daily->has_value() && !lifetime->has_value()) {
         return invalid(QStringLiteral("An ad set needs daily_budget or lifetime_budget when its "
-                                      "campaign has no budget"), QStringLiteral("daily_budget"));
+                                      "campaign has no budget"),
+                       QStringLiteral("daily_budget"));
     }
     if (daily->has_value() && lifetime->has_value())
         return invalid(QStringLiteral("Set either daily_budget or lifetime_budget, not both"),
@@ -334,19 +456,20 @@ MetaResult<void> checkAdSetBudgets(const RequestParams &params, const ObjectReco
     const QString billing = state.value(QStringLiteral("billing_event")).toString();
     if (daily->has_value()) {
         state.insert(QStringLiteral("daily_budget"), **daily);
-        return checkBudgetMinimum(**daily, false, 1, billing, QStringLiteral("daily_budget"),
-                                  account);
+        return checkBudgetMinimum(
+            **daily, false, 1, billing, QStringLiteral("daily_budget"), account);
     }
     if (lifetime->has_value()) {
         if (!state.contains(QStringLiteral("end_time")))
             return invalid(QStringLiteral("end_time is required with lifetime_budget"),
                            QStringLiteral("end_time"));
         state.insert(QStringLiteral("lifetime_budget"), **lifetime);
-        const qint64 days = scheduledDays(startMs, state.value(QStringLiteral("end_time"))
-                                                       .toVariant().toLongLong(),
-                                          QTimeZone(account.timeZone.toUtf8()));
-        return checkBudgetMinimum(**lifetime, true, days, billing,
-                                  QStringLiteral("lifetime_budget"), account);
+        const qint64 days =
+            scheduledDays(startMs,
+                          state.value(QStringLiteral("end_time")).toVariant().toLongLong(),
+                          QTimeZone(account.timeZone.toUtf8()));
+        return checkBudgetMinimum(
+            **lifetime, true, days, billing, QStringLiteral("lifetime_budget"), account);
     }
     return {};
 }
@@ -374,16 +497,19 @@ MetaResult<void> checkBidding(const RequestParams &params, QJsonObject &state)
     return {};
 }
 
-MetaResult<QJsonObject> validateLinkData(const QJsonObject &link, const SandboxAccount &account,
+MetaResult<QJsonObject> validateLinkData(const QJsonObject &link,
+                                         const SandboxAccount &account,
                                          const SandboxStore &store)
 {
     if (!isHttpUrl(link.value(QStringLiteral("link")).toString()))
         return invalid(QStringLiteral("object_story_spec.link_data.link must be a valid http(s) "
-                                      "URL"), QStringLiteral("object_story_spec"));
+                                      "URL"),
+                       QStringLiteral("object_story_spec"));
     const QString hash = link.value(QStringLiteral("image_hash")).toString();
     if (!hash.isEmpty() && !liveObject(store, account, hash, kImage))
-        return invalid(QStringLiteral("Image with hash %1 was not found in this ad account")
-                           .arg(hash), QStringLiteral("object_story_spec"));
+        return invalid(
+            QStringLiteral("Image with hash %1 was not found in this ad account").arg(hash),
+            QStringLiteral("object_story_spec"));
     const QJsonArray children = link.value(QStringLiteral("child_attachments")).toArray();
     if (!children.isEmpty() && (children.size() < 2 || children.size() > 10))
         return invalid(QStringLiteral("A carousel needs 2 to 10 child_attachments"),
@@ -392,7 +518,8 @@ MetaResult<QJsonObject> validateLinkData(const QJsonObject &link, const SandboxA
         const QString childHash = child.toObject().value(QStringLiteral("image_hash")).toString();
         if (!childHash.isEmpty() && !liveObject(store, account, childHash, kImage))
             return invalid(QStringLiteral("Image with hash %1 was not found in this ad account")
-                               .arg(childHash), QStringLiteral("object_story_spec"));
+                               .arg(childHash),
+                           QStringLiteral("object_story_spec"));
     }
     return link;
 }
@@ -401,15 +528,19 @@ MetaResult<void> validateCallToAction(const QJsonObject &data)
 {
     if (!data.contains(QStringLiteral("call_to_action")))
         return {};
-    const QString type = data.value(QStringLiteral("call_to_action")).toObject()
-                             .value(QStringLiteral("type")).toString();
+    const QString type = data.value(QStringLiteral("call_to_action"))
+                             .toObject()
+                             .value(QStringLiteral("type"))
+                             .toString();
     if (!kCallToActions.contains(type))
-        return invalid(QStringLiteral("call_to_action.type %1 is not a valid call to action")
-                           .arg(type), QStringLiteral("object_story_spec"));
+        return invalid(
+            QStringLiteral("call_to_action.type %1 is not a valid call to action").arg(type),
+            QStringLiteral("object_story_spec"));
     return {};
 }
 
-MetaResult<void> validateVideoData(const QJsonObject &video, const SandboxAccount &account,
+MetaResult<void> validateVideoData(const QJsonObject &video,
+                                   const SandboxAccount &account,
                                    const SandboxStore &store)
 {
     const QString videoId = video.value(QStringLiteral("video_id")).toString();
@@ -421,8 +552,9 @@ MetaResult<void> validateVideoData(const QJsonObject &video, const SandboxAccoun
         return invalid(QStringLiteral("video_data needs a thumbnail: image_hash or image_url"),
                        QStringLiteral("object_story_spec"));
     if (!hash.isEmpty() && !liveObject(store, account, hash, kImage))
-        return invalid(QStringLiteral("Image with hash %1 was not found in this ad account")
-                           .arg(hash), QStringLiteral("object_story_spec"));
+        return invalid(
+            QStringLiteral("Image with hash %1 was not found in this ad account").arg(hash),
+            QStringLiteral("object_story_spec"));
     return {};
 }
 
@@ -470,31 +602,42 @@ MetaError unknownPath(const QString &path)
 
 MetaError missingNode(const QString &id)
 {
-    return {400, 100, 33,
+    return {400,
+            100,
+            33,
             QStringLiteral("Unsupported request. Object with ID '%1' does not exist, cannot be "
                            "loaded due to missing permissions, or does not support this "
-                           "operation.").arg(id)};
+                           "operation.")
+                .arg(id)};
 }
 
 MetaError nonexistingField(const QString &field, const QString &type)
 {
-    return {400, 100, 0,
+    return {400,
+            100,
+            0,
             QStringLiteral("(#100) Tried accessing nonexisting field (%1) on node type (%2)")
                 .arg(field, type)};
 }
 
 MetaError alreadyDeleted(const QString &id)
 {
-    return {400, 100, 0, QStringLiteral("(#100) Object %1 is deleted and cannot be changed").arg(id),
+    return {400,
+            100,
+            0,
+            QStringLiteral("(#100) Object %1 is deleted and cannot be changed").arg(id),
             QStringLiteral("status")};
 }
 
 QString typeForEdge(const QString &edge)
 {
-    static const QHash<QString, QString> types = {
-        {"campaigns", kCampaign}, {"adsets", kAdSet},   {"ads", kAd},
-        {"adcreatives", kCreative}, {"adimages", kImage}, {"advideos", kVideo},
-        {"customaudiences", kAudience}};
+    static const QHash<QString, QString> types = {{"campaigns", kCampaign},
+                                                  {"adsets", kAdSet},
+                                                  {"ads", kAd},
+                                                  {"adcreatives", kCreative},
+                                                  {"adimages", kImage},
+                                                  {"advideos", kVideo},
+                                                  {"customaudiences", kAudience}};
     return types.value(edge);
 }
 
@@ -511,12 +654,13 @@ bool isValidateOnly(const RequestParams &params)
 
 qint64 budgetUnitMicros(const QString &currency)
 {
-    static const QSet<QString> offsetOne = {"CLP", "COP", "CRC", "HUF", "ISK", "IDR",
-                                            "JPY", "KRW", "PYG", "TWD", "VND"};
+    static const QSet<QString> offsetOne = {
+        "CLP", "COP", "CRC", "HUF", "ISK", "IDR", "JPY", "KRW", "PYG", "TWD", "VND"};
     return offsetOne.contains(currency) ? money::kMicrosPerUnit : money::kMicrosPerUnit / 100;
 }
 
-MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const SandboxAccount &account,
+MetaResult<QJsonObject> validateCampaign(const RequestParams &params,
+                                         const SandboxAccount &account,
                                          const SandboxStore &)
 {
     if (params.text(QStringLiteral("name")).trimmed().isEmpty())
@@ -526,7 +670,8 @@ MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const Sand
         return required(QStringLiteral("objective"));
     if (kLegacyObjectives.contains(objective))
         return invalid(QStringLiteral("Objective %1 is no longer available for new campaigns; use "
-                                      "an OUTCOME_* objective").arg(objective),
+                                      "an OUTCOME_* objective")
+                           .arg(objective),
                        QStringLiteral("objective"));
     if (!kGoalsByObjective.contains(objective))
         return invalid(QStringLiteral("Param objective must be one of the OUTCOME_* values"),
@@ -543,16 +688,18 @@ MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const Sand
                        QStringLiteral("special_ad_categories"));
     for (const QJsonValue &category : categories.toArray()) {
         if (!kSpecialCategories.contains(category.toString()))
-            return invalid(QStringLiteral("Unknown special ad category %1")
-                               .arg(category.toString()), QStringLiteral("special_ad_categories"));
+            return invalid(
+                QStringLiteral("Unknown special ad category %1").arg(category.toString()),
+                QStringLiteral("special_ad_categories"));
     }
 
     QJsonObject state{{"objective", objective},
                       {"status", *status},
                       {"special_ad_categories", categories},
-                      {"buying_type", params.has(QStringLiteral("buying_type"))
-                                          ? params.text(QStringLiteral("buying_type"))
-                                          : QStringLiteral("AUCTION")}};
+                      {"buying_type",
+                       params.has(QStringLiteral("buying_type"))
+                           ? params.text(QStringLiteral("buying_type"))
+                           : QStringLiteral("AUCTION")}};
     auto daily = budgetParam(params, QStringLiteral("daily_budget"));
     auto lifetime = budgetParam(params, QStringLiteral("lifetime_budget"));
     if (!daily)
@@ -564,8 +711,13 @@ MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const Sand
                        QStringLiteral("lifetime_budget"));
     if (daily->has_value()) {
         state.insert(QStringLiteral("daily_budget"), **daily);
-        if (auto ok = checkBudgetMinimum(**daily, false, 1, QStringLiteral("IMPRESSIONS"),
-                                         QStringLiteral("daily_budget"), account); !ok)
+        if (auto ok = checkBudgetMinimum(**daily,
+                                         false,
+                                         1,
+                                         QStringLiteral("IMPRESSIONS"),
+                                         QStringLiteral("daily_budget"),
+                                         account);
+            !ok)
             return tl::unexpected<MetaError>(ok.error());
     }
     if (lifetime->has_value())
@@ -573,7 +725,8 @@ MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const Sand
 
     const bool hasBudget = daily->has_value() || lifetime->has_value();
     if (params.has(QStringLiteral("is_adset_budget_sharing_enabled"))) {
-        const auto sharing = boolParam(params.json(QStringLiteral("is_adset_budget_sharing_enabled")));
+        const auto sharing =
+            boolParam(params.json(QStringLiteral("is_adset_budget_sharing_enabled")));
         if (!sharing)
             return invalid(QStringLiteral("Must specify True or False in "
                                           "is_adset_budget_sharing_enabled field"),
@@ -598,12 +751,15 @@ MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const Sand
     if (auto ok = checkBidding(params, bidState); !ok)
         return tl::unexpected<MetaError>(ok.error());
     if (bidState.contains(QStringLiteral("bid_strategy")))
-        state.insert(QStringLiteral("bid_strategy"), bidState.value(QStringLiteral("bid_strategy")));
+        state.insert(QStringLiteral("bid_strategy"),
+                     bidState.value(QStringLiteral("bid_strategy")));
     return state;
 }
 
-MetaResult<QJsonObject> validateAdSet(const RequestParams &params, const SandboxAccount &account,
-                                      const SandboxStore &store, qint64 nowMs)
+MetaResult<QJsonObject> validateAdSet(const RequestParams &params,
+                                      const SandboxAccount &account,
+                                      const SandboxStore &store,
+                                      qint64 nowMs)
 {
     if (params.text(QStringLiteral("name")).trimmed().isEmpty())
         return required(QStringLiteral("name"));
@@ -634,13 +790,16 @@ MetaResult<QJsonObject> validateAdSet(const RequestParams &params, const Sandbox
     if (!kGoalsByObjective.value(objective).contains(goal)) {
         return invalid(QStringLiteral("Performance goal %1 is not available for objective %2")
                            .arg(goal, objective),
-                       QStringLiteral("optimization_goal"), 2490408,
+                       QStringLiteral("optimization_goal"),
+                       2490408,
                        QStringLiteral("The selected performance goal isn't supported by this "
                                       "campaign's objective."));
     }
 
-    QJsonObject state{{"campaign_id", campaignId}, {"status", *status},
-                      {"optimization_goal", goal}, {"billing_event", billing}};
+    QJsonObject state{{"campaign_id", campaignId},
+                      {"status", *status},
+                      {"optimization_goal", goal},
+                      {"billing_event", billing}};
     const QTimeZone zone(account.timeZone.toUtf8());
     auto start = timeParam(params, QStringLiteral("start_time"), zone);
     auto end = timeParam(params, QStringLiteral("end_time"), zone);
@@ -680,12 +839,14 @@ MetaResult<QJsonObject> validateAdSet(const RequestParams &params, const Sandbox
         return invalid(QStringLiteral("The daily budget must be at least 5 times the bid amount"),
                        QStringLiteral("daily_budget"));
     if (params.has(QStringLiteral("destination_type")))
-        state.insert(QStringLiteral("destination_type"), params.text(QStringLiteral("destination_type")));
+        state.insert(QStringLiteral("destination_type"),
+                     params.text(QStringLiteral("destination_type")));
     state.insert(QStringLiteral("budget_changes"), QJsonArray());
     return state;
 }
 
-MetaResult<QJsonObject> validateCreative(const QJsonObject &values, const SandboxAccount &account,
+MetaResult<QJsonObject> validateCreative(const QJsonObject &values,
+                                         const SandboxAccount &account,
                                          const SandboxStore &store)
 {
     const QJsonValue specValue = decoded(values.value(QStringLiteral("object_story_spec")));
@@ -729,7 +890,8 @@ MetaResult<QJsonObject> validateCreative(const QJsonObject &values, const Sandbo
     return state;
 }
 
-MetaResult<QJsonObject> validateAd(const RequestParams &params, const SandboxAccount &account,
+MetaResult<QJsonObject> validateAd(const RequestParams &params,
+                                   const SandboxAccount &account,
                                    const SandboxStore &store)
 {
     if (params.text(QStringLiteral("name")).trimmed().isEmpty())
@@ -754,8 +916,9 @@ MetaResult<QJsonObject> validateAd(const RequestParams &params, const SandboxAcc
     const QString creativeId = creative.value(QStringLiteral("creative_id")).toString();
     if (!creativeId.isEmpty()) {
         if (!liveObject(store, account, creativeId, kCreative))
-            return invalid(QStringLiteral("Creative %1 was not found in this ad account")
-                               .arg(creativeId), QStringLiteral("creative"));
+            return invalid(
+                QStringLiteral("Creative %1 was not found in this ad account").arg(creativeId),
+                QStringLiteral("creative"));
         state.insert(QStringLiteral("creative_id"), creativeId);
         return state;
     }
@@ -772,14 +935,15 @@ MetaResult<QList<ImageUpload>> collectImages(const RequestParams &params)
     for (const MultipartPart &part : params.files)
         uploads.append({part.fileName, part.data, {}});
     if (params.has(QStringLiteral("bytes"))) {
-        const auto decodedBytes = QByteArray::fromBase64Encoding(
-            params.text(QStringLiteral("bytes")).toLatin1(),
-            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decodedBytes =
+            QByteArray::fromBase64Encoding(params.text(QStringLiteral("bytes")).toLatin1(),
+                                           QByteArray::AbortOnBase64DecodingErrors);
         if (!decodedBytes)
             return invalid(QStringLiteral("Param bytes must be base64-encoded image data"),
                            QStringLiteral("bytes"));
-        const QString name = params.has(QStringLiteral("name")) ? params.text(QStringLiteral("name"))
-                                                                : QStringLiteral("bytes");
+        const QString name = params.has(QStringLiteral("name"))
+                                 ? params.text(QStringLiteral("name"))
+                                 : QStringLiteral("bytes");
         uploads.append({name, *decodedBytes, {}});
     }
     if (uploads.isEmpty())
@@ -787,11 +951,14 @@ MetaResult<QList<ImageUpload>> collectImages(const RequestParams &params)
                        QStringLiteral("bytes"));
     for (ImageUpload &upload : uploads) {
         const auto info = probeImage(upload.bytes);
-        if (!info || (info->format != QLatin1String("jpeg") && info->format != QLatin1String("png")
-                       && info->format != QLatin1String("gif") && info->format != QLatin1String("bmp"))) {
-            return invalid(QStringLiteral("Invalid image: %1 is not a JPG or PNG file")
-                               .arg(upload.name), QStringLiteral("bytes"), 0,
-                           QStringLiteral("Upload a JPG or PNG image."));
+        if (!info
+            || (info->format != QLatin1String("jpeg") && info->format != QLatin1String("png")
+                && info->format != QLatin1String("gif") && info->format != QLatin1String("bmp"))) {
+            return invalid(
+                QStringLiteral("Invalid image: %1 is not a JPG or PNG file").arg(upload.name),
+                QStringLiteral("bytes"),
+                0,
+                QStringLiteral("Upload a JPG or PNG image."));
         }
         if (upload.bytes.size() > 30 * 1024 * 1024)
             return invalid(QStringLiteral("Image %1 is larger than 30 MB").arg(upload.name),
@@ -846,7 +1013,8 @@ MetaResult<QJsonObject> validateAudience(const RequestParams &params)
     if (subtype != QLatin1String("CUSTOM"))
         // Limitation: website, engagement and lookalike audiences are not simulated.
         return invalid(QStringLiteral("The sandbox simulates customer-list audiences "
-                                      "(subtype CUSTOM) only"), QStringLiteral("subtype"));
+                                      "(subtype CUSTOM) only"),
+                       QStringLiteral("subtype"));
     const QString source = params.text(QStringLiteral("customer_file_source"));
     if (source.isEmpty())
         return required(QStringLiteral("customer_file_source"));
@@ -859,7 +1027,8 @@ MetaResult<QJsonObject> validateAudience(const RequestParams &params)
                        {"members", 0}};
 }
 
-MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params, ObjectRecord &audience,
+MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params,
+                                           ObjectRecord &audience,
                                            bool remove)
 {
     const QJsonObject payload = params.json(QStringLiteral("payload")).toObject();
@@ -873,8 +1042,8 @@ MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params, ObjectRe
 
     QStringList schema;
     if (schemaValue.isString()) {
-        static const QSet<QString> single = {"EMAIL_SHA256", "PHONE_SHA256",
-                                             "MOBILE_ADVERTISER_ID", "UID"};
+        static const QSet<QString> single = {
+            "EMAIL_SHA256", "PHONE_SHA256", "MOBILE_ADVERTISER_ID", "UID"};
         if (!single.contains(schemaValue.toString()))
             return invalid(QStringLiteral("Unknown payload schema"), QStringLiteral("payload"));
         schema.append(schemaValue.toString());
@@ -895,8 +1064,8 @@ MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params, ObjectRe
         bool ok = cells.size() == schema.size();
         for (qsizetype i = 0; ok && i < cells.size(); ++i) {
             const QString key = schema.value(i);
-            const bool raw = key == QLatin1String("EXTERN_ID")
-                             || key == QLatin1String("MOBILE_ADVERTISER_ID");
+            const bool raw =
+                key == QLatin1String("EXTERN_ID") || key == QLatin1String("MOBILE_ADVERTISER_ID");
             ok = raw ? !cells[i].toString().isEmpty() : isSha256Hex(cells[i].toString());
         }
         if (!ok)

@@ -37,8 +37,14 @@ inline constexpr qint64 kReportingDelayMs = 15 * 60 * 1000;
 struct MetaError
 {
     MetaError() = default;
-    MetaError(int httpStatus, int errorCode, int errorSubcode, QString text,
-              QString blameField = {}, QString userTitle = {}, QString userText = {},
+
+    MetaError(int httpStatus,
+              int errorCode,
+              int errorSubcode,
+              QString text,
+              QString blameField = {},
+              QString userTitle = {},
+              QString userText = {},
               bool isTransient = false)
         : http(httpStatus)
         , code(errorCode)
@@ -48,15 +54,14 @@ struct MetaError
         , title(std::move(userTitle))
         , userMessage(std::move(userText))
         , transient(isTransient)
-    {
-    }
+    {}
 
     int http = 400;
     int code = 100;
     int subcode = 0; // 0 = no error_subcode
     QString message;
-    QString blame;   // field for error_data.blame_field_specs
-    QString title;   // error_user_title
+    QString blame; // field for error_data.blame_field_specs
+    QString title; // error_user_title
     QString userMessage;
     bool transient = false;
 };
@@ -70,8 +75,8 @@ struct Call
     const SandboxRequest &request;
     RequestParams params;
     QString version;
-    QStringList segments;             // path after the version
-    QList<SandboxAccount> accounts;   // the accounts the token may act for
+    QStringList segments;           // path after the version
+    QList<SandboxAccount> accounts; // the accounts the token may act for
 };
 
 /** What rendering needs besides the record. */
@@ -106,7 +111,7 @@ struct InsightsQuery
     QDate until;
     int increment = 0; // days per row; 0 = all_days, -1 = monthly
     QStringList fields;
-    QStringList campaignIds;  // empty = all
+    QStringList campaignIds; // empty = all
     QString nameContains;
 };
 
@@ -118,7 +123,8 @@ MetaError nonexistingField(const QString &field, const QString &type);
 MetaError alreadyDeleted(const QString &id);
 
 // Nodes that are fixtures of the account rather than objects: the page and the pixel.
-QJsonObject renderAccount(const SandboxAccount &account, const RequestParams &params,
+QJsonObject renderAccount(const SandboxAccount &account,
+                          const RequestParams &params,
                           const RenderContext &context);
 QJsonObject pixelNode(const SandboxAccount &account);
 QJsonObject fixtureNode(const SandboxAccount &account, const QString &id);
@@ -128,43 +134,57 @@ bool hasDeliveryStatus(const QString &type);
 bool isValidateOnly(const RequestParams &params);
 
 // Creates and updates
-MetaResult<QJsonObject> validateCampaign(const RequestParams &params, const SandboxAccount &account,
+MetaResult<QJsonObject> validateCampaign(const RequestParams &params,
+                                         const SandboxAccount &account,
                                          const SandboxStore &store);
-MetaResult<QJsonObject> validateAdSet(const RequestParams &params, const SandboxAccount &account,
-                                      const SandboxStore &store, qint64 nowMs);
-MetaResult<QJsonObject> validateCreative(const QJsonObject &values, const SandboxAccount &account,
+MetaResult<QJsonObject> validateAdSet(const RequestParams &params,
+                                      const SandboxAccount &account,
+                                      const SandboxStore &store,
+                                      qint64 nowMs);
+MetaResult<QJsonObject> validateCreative(const QJsonObject &values,
+                                         const SandboxAccount &account,
                                          const SandboxStore &store);
-MetaResult<QJsonObject> validateAd(const RequestParams &params, const SandboxAccount &account,
+MetaResult<QJsonObject> validateAd(const RequestParams &params,
+                                   const SandboxAccount &account,
                                    const SandboxStore &store);
 MetaResult<QList<ImageUpload>> collectImages(const RequestParams &params);
 MetaResult<QJsonObject> validateVideo(const RequestParams &params);
 MetaResult<QJsonObject> validateAudience(const RequestParams &params);
-MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params, ObjectRecord &audience,
+MetaResult<QJsonObject> applyAudienceUsers(const RequestParams &params,
+                                           ObjectRecord &audience,
                                            bool remove);
-MetaResult<void> applyUpdate(const RequestParams &params, ObjectRecord &record,
-                             const SandboxStore &store, qint64 nowMs);
+MetaResult<void> applyUpdate(const RequestParams &params,
+                             ObjectRecord &record,
+                             const SandboxStore &store,
+                             qint64 nowMs);
 
 // Reads
 FieldList parseFieldList(const QString &text);
 /** The first requested field the type does not have; empty when all exist. */
 QString unknownField(const QString &type, const FieldList &fields);
-QJsonObject renderObject(const ObjectRecord &record, const FieldList &fields,
+QJsonObject renderObject(const ObjectRecord &record,
+                         const FieldList &fields,
                          const RenderContext &context);
 MetaResult<QList<Filter>> parseFilters(const RequestParams &params, const QString &type);
-bool matchesFilters(const ObjectRecord &record, const QList<Filter> &filters,
+bool matchesFilters(const ObjectRecord &record,
+                    const QList<Filter> &filters,
                     const RenderContext &context);
 /** {"data":[...],"paging":{...}} for the page the request's limit/after/before select. */
-MetaResult<QJsonObject> paginate(const QList<QJsonObject> &rows, const RequestParams &params,
+MetaResult<QJsonObject> paginate(const QList<QJsonObject> &rows,
+                                 const RequestParams &params,
                                  const SandboxRequest &request);
 
 // Insights and delivery
 MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
-                                             const SandboxAccount &account, qint64 nowMs,
+                                             const SandboxAccount &account,
+                                             qint64 nowMs,
                                              bool campaignNode);
 MetaResult<void> parseInsightsFilters(const RequestParams &params, InsightsQuery &query);
-QList<QJsonObject> insightRows(const InsightsQuery &query, const QList<ObjectRecord> &campaigns,
+QList<QJsonObject> insightRows(const InsightsQuery &query,
+                               const QList<ObjectRecord> &campaigns,
                                const QMap<QString, QMap<QDate, DayStats>> &delivery,
-                               const SandboxAccount &account, quint64 seed);
+                               const SandboxAccount &account,
+                               quint64 seed);
 QList<DeliveryUnit> buildDeliveryUnits(const SandboxAccount &account,
                                        const QList<ObjectRecord> &objects,
                                        const QHash<QString, QList<StatusChange>> &histories,

@@ -1,10 +1,9 @@
-#include "core/sandbox/Simulators.h"
-
 #include "core/Logging.h"
 #include "core/domain/Money.h"
 #include "core/sandbox/FacebookRules.h"
 #include "core/sandbox/SandboxContext.h"
 #include "core/sandbox/SimulatorSupport.h"
+#include "core/sandbox/Simulators.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -29,8 +28,7 @@ class FacebookSimulator : public PlatformHandler
 public:
     explicit FacebookSimulator(std::shared_ptr<SandboxContext> context)
         : m_context(std::move(context))
-    {
-    }
+    {}
 
     SandboxReply handle(const SandboxRequest &request) override;
 
@@ -53,16 +51,25 @@ private:
     SandboxReply updateObject(Call &call, ObjectRecord record);
     SandboxReply deleteObject(Call &call, ObjectRecord record);
     SandboxReply readNode(Call &call, const ObjectRecord &record);
-    SandboxReply listEdge(Call &call, const SandboxAccount &account, const QString &type,
-                          const QString &parentKey = {}, const QString &parentId = {});
+    SandboxReply listEdge(Call &call,
+                          const SandboxAccount &account,
+                          const QString &type,
+                          const QString &parentKey = {},
+                          const QString &parentId = {});
     SandboxReply insights(Call &call, const SandboxAccount &account, const QString &campaignId);
 
     /** Writes the new object (and its first status) and answers {"id"} or the asked fields. */
     SandboxReply created(Call &call, const SandboxAccount &account, ObjectRecord record);
-    ObjectRecord newRecord(const Call &call, const SandboxAccount &account, const QString &type,
-                           const QString &id, const QString &parentId, const QString &name,
-                           const QString &status, const QJsonObject &state);
-    std::optional<ObjectRecord> ownedObject(const SandboxAccount &account, const QString &id,
+    ObjectRecord newRecord(const Call &call,
+                           const SandboxAccount &account,
+                           const QString &type,
+                           const QString &id,
+                           const QString &parentId,
+                           const QString &name,
+                           const QString &status,
+                           const QJsonObject &state);
+    std::optional<ObjectRecord> ownedObject(const SandboxAccount &account,
+                                            const QString &id,
                                             const QString &type = {}) const;
     QList<DeliveryUnit> deliveryUnits(const SandboxAccount &account) const;
     RenderContext renderContext(const Call &call, const SandboxAccount &account) const;
@@ -77,30 +84,39 @@ SandboxReply FacebookSimulator::handle(const SandboxRequest &request)
     static const QRegularExpression version(QStringLiteral("^/(v\\d+\\.\\d+)(/.*)?$"));
     const auto match = version.match(request.path);
     if (!match.hasMatch()) {
-        return fail(call, {400, 2500, 0, QStringLiteral("Unknown path components: ") + request.path});
+        return fail(call,
+                    {400, 2500, 0, QStringLiteral("Unknown path components: ") + request.path});
     }
     call.version = match.captured(1);
     call.segments = match.captured(2).split(QLatin1Char('/'), Qt::SkipEmptyParts);
 
     if (call.params.malformedBody)
-        return fail(call, {400, 100, 0, QStringLiteral("(#100) The request body is not valid JSON")});
+        return fail(call,
+                    {400, 100, 0, QStringLiteral("(#100) The request body is not valid JSON")});
 
     QString token = call.params.text(QStringLiteral("access_token"));
     const QByteArray authorization = request.header("authorization");
-    if (token.isEmpty() && (authorization.startsWith("Bearer ") || authorization.startsWith("OAuth ")))
+    if (token.isEmpty()
+        && (authorization.startsWith("Bearer ") || authorization.startsWith("OAuth ")))
         token = QString::fromLatin1(authorization.mid(authorization.indexOf(' ') + 1)).trimmed();
     if (token.isEmpty()) {
-        return fail(call, {400, 104, 0,
-                           QStringLiteral("An access token is required to request this resource.")});
+        return fail(
+            call,
+            {400, 104, 0, QStringLiteral("An access token is required to request this resource.")});
     }
     for (const SandboxAccount &account : m_context->store().accounts(Platform::Facebook)) {
         if (account.accessToken == token)
             call.accounts.append(account);
     }
     if (call.accounts.isEmpty()) {
-        return fail(call, {400, 190, 0, QStringLiteral("Invalid OAuth access token data."),
-                           {}, QStringLiteral("Session invalid"),
-                           QStringLiteral("The access token is not valid for this app.")});
+        return fail(call,
+                    {400,
+                     190,
+                     0,
+                     QStringLiteral("Invalid OAuth access token data."),
+                     {},
+                     QStringLiteral("Session invalid"),
+                     QStringLiteral("The access token is not valid for this app.")});
     }
     return route(call);
 }
@@ -132,7 +148,8 @@ SandboxReply FacebookSimulator::route(Call &call)
     return nodeCall(call, node, edge);
 }
 
-SandboxReply FacebookSimulator::accountEdge(Call &call, const SandboxAccount &account,
+SandboxReply FacebookSimulator::accountEdge(Call &call,
+                                            const SandboxAccount &account,
                                             const QString &edge)
 {
     const QByteArray method = call.request.method;
@@ -174,8 +191,8 @@ SandboxReply FacebookSimulator::nodeCall(Call &call, const QString &id, const QS
     for (const SandboxAccount &account : call.accounts) {
         record = ownedObject(account, id);
         if (!record) {
-            if (auto fixture = fixtureNode(account, id); !fixture.isEmpty() && edge.isEmpty()
-                                                          && call.request.method == "GET") {
+            if (auto fixture = fixtureNode(account, id);
+                !fixture.isEmpty() && edge.isEmpty() && call.request.method == "GET") {
                 return reply(call, fixture);
             }
             continue;
@@ -215,8 +232,8 @@ SandboxReply FacebookSimulator::reply(const Call &call, const QJsonObject &body,
     SandboxReply result = SandboxReply::json(body, status);
     // Usage headers are present on most Marketing API replies; the sandbox has no quota yet.
     using Header = QPair<QByteArray, QByteArray>;
-    result.headers.append(Header("x-app-usage",
-                                 R"({"call_count":1,"total_cputime":1,"total_time":1})"));
+    result.headers.append(
+        Header("x-app-usage", R"({"call_count":1,"total_cputime":1,"total_time":1})"));
     result.headers.append(Header("x-ad-account-usage",
                                  R"({"acc_id_util_pct":0.1,"reset_time_duration":0,)"
                                  R"("ads_api_access_tier":"standard_access"})"));
@@ -240,10 +257,14 @@ SandboxReply FacebookSimulator::fail(const Call &call, const MetaError &error)
     return result;
 }
 
-ObjectRecord FacebookSimulator::newRecord(const Call &call, const SandboxAccount &account,
-                                          const QString &type, const QString &id,
-                                          const QString &parentId, const QString &name,
-                                          const QString &status, const QJsonObject &state)
+ObjectRecord FacebookSimulator::newRecord(const Call &call,
+                                          const SandboxAccount &account,
+                                          const QString &type,
+                                          const QString &id,
+                                          const QString &parentId,
+                                          const QString &name,
+                                          const QString &status,
+                                          const QJsonObject &state)
 {
     ObjectRecord record;
     record.platform = Platform::Facebook;
@@ -261,7 +282,8 @@ ObjectRecord FacebookSimulator::newRecord(const Call &call, const SandboxAccount
     return record;
 }
 
-SandboxReply FacebookSimulator::created(Call &call, const SandboxAccount &account,
+SandboxReply FacebookSimulator::created(Call &call,
+                                        const SandboxAccount &account,
                                         ObjectRecord record)
 {
     ChangeSet changes;
@@ -270,14 +292,17 @@ SandboxReply FacebookSimulator::created(Call &call, const SandboxAccount &accoun
     if (hasDeliveryStatus(record.type))
         changes.statuses.append({record.id, record.status, record.createdAtMs});
     if (!m_context->store().commit(changes))
-        return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                           {}, {}, {}, true});
+        return fail(
+            call,
+            {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"), {}, {}, {}, true});
     qCDebug(lcSandbox) << "facebook created" << record.type << record.id;
 
     if (!call.params.has(QStringLiteral("fields")))
         return reply(call, QJsonObject{{"id", record.id}});
-    return reply(call, renderObject(record, parseFieldList(call.params.text(QStringLiteral("fields"))),
-                                    renderContext(call, account)));
+    return reply(call,
+                 renderObject(record,
+                              parseFieldList(call.params.text(QStringLiteral("fields"))),
+                              renderContext(call, account)));
 }
 
 std::optional<ObjectRecord> FacebookSimulator::ownedObject(const SandboxAccount &account,
@@ -296,7 +321,8 @@ std::optional<ObjectRecord> FacebookSimulator::ownedObject(const SandboxAccount 
     return record;
 }
 
-RenderContext FacebookSimulator::renderContext(const Call &call, const SandboxAccount &account) const
+RenderContext FacebookSimulator::renderContext(const Call &call,
+                                               const SandboxAccount &account) const
 {
     RenderContext context;
     context.account = account;
@@ -315,12 +341,18 @@ SandboxReply FacebookSimulator::createCampaign(Call &call, const SandboxAccount 
     if (isValidateOnly(call.params))
         return reply(call, QJsonObject{{"success", true}});
 
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.object"),
-                                                             kObjectIdBase));
-    return created(call, account,
-                   newRecord(call, account, kCampaign, id, QStringLiteral("act_") + account.accountId,
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("facebook.object"), kObjectIdBase));
+    return created(call,
+                   account,
+                   newRecord(call,
+                             account,
+                             kCampaign,
+                             id,
+                             QStringLiteral("act_") + account.accountId,
                              call.params.text(QStringLiteral("name")),
-                             state->value(QStringLiteral("status")).toString(), *state));
+                             state->value(QStringLiteral("status")).toString(),
+                             *state));
 }
 
 SandboxReply FacebookSimulator::createAdSet(Call &call, const SandboxAccount &account)
@@ -331,13 +363,18 @@ SandboxReply FacebookSimulator::createAdSet(Call &call, const SandboxAccount &ac
     if (isValidateOnly(call.params))
         return reply(call, QJsonObject{{"success", true}});
 
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.object"),
-                                                             kObjectIdBase));
-    return created(call, account,
-                   newRecord(call, account, kAdSet, id,
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("facebook.object"), kObjectIdBase));
+    return created(call,
+                   account,
+                   newRecord(call,
+                             account,
+                             kAdSet,
+                             id,
                              state->value(QStringLiteral("campaign_id")).toString(),
                              call.params.text(QStringLiteral("name")),
-                             state->value(QStringLiteral("status")).toString(), *state));
+                             state->value(QStringLiteral("status")).toString(),
+                             *state));
 }
 
 SandboxReply FacebookSimulator::createCreative(Call &call, const SandboxAccount &account)
@@ -348,11 +385,17 @@ SandboxReply FacebookSimulator::createCreative(Call &call, const SandboxAccount 
     if (isValidateOnly(call.params))
         return reply(call, QJsonObject{{"success", true}});
 
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.object"),
-                                                             kObjectIdBase));
-    return created(call, account,
-                   newRecord(call, account, kCreative, id, QStringLiteral("act_") + account.accountId,
-                             call.params.text(QStringLiteral("name")), QStringLiteral("ACTIVE"),
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("facebook.object"), kObjectIdBase));
+    return created(call,
+                   account,
+                   newRecord(call,
+                             account,
+                             kCreative,
+                             id,
+                             QStringLiteral("act_") + account.accountId,
+                             call.params.text(QStringLiteral("name")),
+                             QStringLiteral("ACTIVE"),
                              *state));
 }
 
@@ -371,26 +414,41 @@ SandboxReply FacebookSimulator::createAd(Call &call, const SandboxAccount &accou
         const QJsonObject creativeState = state->take(QStringLiteral("inline_creative")).toObject();
         const QString creativeId = QString::number(
             m_context->nextNumber(QStringLiteral("facebook.object"), kObjectIdBase));
-        ObjectRecord creative = newRecord(call, account, kCreative, creativeId,
+        ObjectRecord creative = newRecord(call,
+                                          account,
+                                          kCreative,
+                                          creativeId,
                                           QStringLiteral("act_") + account.accountId,
                                           creativeState.value(QStringLiteral("name")).toString(),
-                                          QStringLiteral("ACTIVE"), creativeState);
+                                          QStringLiteral("ACTIVE"),
+                                          creativeState);
         creative.fields = call.params.json(QStringLiteral("creative")).toObject();
         changes.inserts.append(creative);
         state->insert(QStringLiteral("creative_id"), creativeId);
     }
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.object"),
-                                                             kObjectIdBase));
-    ObjectRecord ad = newRecord(call, account, kAd, id,
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("facebook.object"), kObjectIdBase));
+    ObjectRecord ad = newRecord(call,
+                                account,
+                                kAd,
+                                id,
                                 state->value(QStringLiteral("adset_id")).toString(),
                                 call.params.text(QStringLiteral("name")),
-                                state->value(QStringLiteral("status")).toString(), *state);
+                                state->value(QStringLiteral("status")).toString(),
+                                *state);
     if (!changes.inserts.isEmpty()) {
         changes.inserts.append(ad);
         changes.statuses.append({ad.id, ad.status, ad.createdAtMs});
         if (!m_context->store().commit(changes))
-            return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                               {}, {}, {}, true});
+            return fail(call,
+                        {500,
+                         2,
+                         0,
+                         QStringLiteral("(#2) Service temporarily unavailable"),
+                         {},
+                         {},
+                         {},
+                         true});
         return reply(call, QJsonObject{{"id", ad.id}});
     }
     return created(call, account, ad);
@@ -411,20 +469,30 @@ SandboxReply FacebookSimulator::uploadImages(Call &call, const SandboxAccount &a
         images.insert(upload.name, QJsonObject{{"hash", hash}, {"url", url}});
         // The same bytes give the same hash: Meta keeps one image per hash and account.
         const bool known = ownedObject(account, hash).has_value()
-                           || std::any_of(changes.inserts.cbegin(), changes.inserts.cend(),
+                           || std::any_of(changes.inserts.cbegin(),
+                                          changes.inserts.cend(),
                                           [&hash](const ObjectRecord &r) { return r.id == hash; });
         if (known)
             continue;
-        QJsonObject state{{"hash", hash}, {"url", url}, {"width", upload.info.width},
-                          {"height", upload.info.height}, {"format", upload.info.format},
+        QJsonObject state{{"hash", hash},
+                          {"url", url},
+                          {"width", upload.info.width},
+                          {"height", upload.info.height},
+                          {"format", upload.info.format},
                           {"name", upload.name}};
-        changes.inserts.append(newRecord(call, account, kImage, hash,
-                                         QStringLiteral("act_") + account.accountId, upload.name,
-                                         QStringLiteral("ACTIVE"), state));
+        changes.inserts.append(newRecord(call,
+                                         account,
+                                         kImage,
+                                         hash,
+                                         QStringLiteral("act_") + account.accountId,
+                                         upload.name,
+                                         QStringLiteral("ACTIVE"),
+                                         state));
     }
     if (!m_context->store().commit(changes))
-        return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                           {}, {}, {}, true});
+        return fail(
+            call,
+            {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"), {}, {}, {}, true});
     return reply(call, QJsonObject{{"images", images}});
 }
 
@@ -434,12 +502,19 @@ SandboxReply FacebookSimulator::uploadVideo(Call &call, const SandboxAccount &ac
     if (!state)
         return fail(call, state.error());
 
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.video"),
-                                                             kVideoIdBase));
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("facebook.video"), kVideoIdBase));
     const QString name = state->value(QStringLiteral("title")).toString();
-    return created(call, account,
-                   newRecord(call, account, kVideo, id, QStringLiteral("act_") + account.accountId,
-                             name, QStringLiteral("ready"), *state));
+    return created(call,
+                   account,
+                   newRecord(call,
+                             account,
+                             kVideo,
+                             id,
+                             QStringLiteral("act_") + account.accountId,
+                             name,
+                             QStringLiteral("ready"),
+                             *state));
 }
 
 SandboxReply FacebookSimulator::createAudience(Call &call, const SandboxAccount &account)
@@ -448,11 +523,17 @@ SandboxReply FacebookSimulator::createAudience(Call &call, const SandboxAccount 
     if (!state)
         return fail(call, state.error());
 
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("facebook.audience"),
-                                                             kAudienceIdBase));
-    return created(call, account,
-                   newRecord(call, account, kAudience, id, QStringLiteral("act_") + account.accountId,
-                             call.params.text(QStringLiteral("name")), QStringLiteral("READY"),
+    const QString id = QString::number(
+        m_context->nextNumber(QStringLiteral("facebook.audience"), kAudienceIdBase));
+    return created(call,
+                   account,
+                   newRecord(call,
+                             account,
+                             kAudience,
+                             id,
+                             QStringLiteral("act_") + account.accountId,
+                             call.params.text(QStringLiteral("name")),
+                             QStringLiteral("READY"),
                              *state));
 }
 
@@ -467,8 +548,9 @@ SandboxReply FacebookSimulator::audienceUsers(Call &call, ObjectRecord audience,
     changes.platform = Platform::Facebook;
     changes.updates.append(audience);
     if (!m_context->store().commit(changes))
-        return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                           {}, {}, {}, true});
+        return fail(
+            call,
+            {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"), {}, {}, {}, true});
     return reply(call, *result);
 }
 
@@ -490,16 +572,18 @@ SandboxReply FacebookSimulator::updateObject(Call &call, ObjectRecord record)
     if (record.status != before && hasDeliveryStatus(record.type))
         changes.statuses.append({record.id, record.status, record.updatedAtMs});
     if (!m_context->store().commit(changes))
-        return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                           {}, {}, {}, true});
+        return fail(
+            call,
+            {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"), {}, {}, {}, true});
 
     if (!call.params.has(QStringLiteral("fields")))
         return reply(call, QJsonObject{{"success", true}});
     for (const SandboxAccount &account : call.accounts) {
         if (account.accountId == record.accountId) {
-            return reply(call, renderObject(record, parseFieldList(call.params.text(
-                                                        QStringLiteral("fields"))),
-                                            renderContext(call, account)));
+            return reply(call,
+                         renderObject(record,
+                                      parseFieldList(call.params.text(QStringLiteral("fields"))),
+                                      renderContext(call, account)));
         }
     }
     return reply(call, QJsonObject{{"success", true}});
@@ -518,8 +602,9 @@ SandboxReply FacebookSimulator::deleteObject(Call &call, ObjectRecord record)
     if (hasDeliveryStatus(record.type))
         changes.statuses.append({record.id, record.status, record.updatedAtMs});
     if (!m_context->store().commit(changes))
-        return fail(call, {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"),
-                           {}, {}, {}, true});
+        return fail(
+            call,
+            {500, 2, 0, QStringLiteral("(#2) Service temporarily unavailable"), {}, {}, {}, true});
     return reply(call, QJsonObject{{"success", true}});
 }
 
@@ -536,8 +621,10 @@ SandboxReply FacebookSimulator::readNode(Call &call, const ObjectRecord &record)
     return fail(call, missingNode(record.id));
 }
 
-SandboxReply FacebookSimulator::listEdge(Call &call, const SandboxAccount &account,
-                                         const QString &type, const QString &parentKey,
+SandboxReply FacebookSimulator::listEdge(Call &call,
+                                         const SandboxAccount &account,
+                                         const QString &type,
+                                         const QString &parentKey,
                                          const QString &parentId)
 {
     const FieldList fields = parseFieldList(call.params.text(QStringLiteral("fields")));
@@ -549,8 +636,8 @@ SandboxReply FacebookSimulator::listEdge(Call &call, const SandboxAccount &accou
 
     const RenderContext context = renderContext(call, account);
     QList<QJsonObject> rows;
-    for (const ObjectRecord &record : m_context->store().objects(Platform::Facebook, type,
-                                                                 account.accountId)) {
+    for (const ObjectRecord &record :
+         m_context->store().objects(Platform::Facebook, type, account.accountId)) {
         if (!parentKey.isEmpty() && record.state.value(parentKey).toString() != parentId)
             continue;
         if (!matchesFilters(record, *filters, context))
@@ -565,10 +652,12 @@ SandboxReply FacebookSimulator::listEdge(Call &call, const SandboxAccount &accou
     return reply(call, *page);
 }
 
-SandboxReply FacebookSimulator::insights(Call &call, const SandboxAccount &account,
+SandboxReply FacebookSimulator::insights(Call &call,
+                                         const SandboxAccount &account,
                                          const QString &campaignId)
 {
-    auto query = parseInsightsQuery(call.params, account, m_context->nowMs(), !campaignId.isEmpty());
+    auto query =
+        parseInsightsQuery(call.params, account, m_context->nowMs(), !campaignId.isEmpty());
     if (!query)
         return fail(call, query.error());
     if (!campaignId.isEmpty())
@@ -578,12 +667,12 @@ SandboxReply FacebookSimulator::insights(Call &call, const SandboxAccount &accou
     rules.dailyCeilingPermille = kDailyCeilingPermille;
     rules.period = DeliveryRules::Period::Week;
     rules.reportingDelayMs = kReportingDelayMs;
-    const auto delivery = simulateCampaigns(deliveryUnits(account), rules, m_context->seed(),
-                                            m_context->nowMs());
-    const QList<ObjectRecord> campaigns = m_context->store().objects(Platform::Facebook, kCampaign,
-                                                                     account.accountId);
-    const QList<QJsonObject> rows = insightRows(*query, campaigns, delivery, account,
-                                                m_context->seed());
+    const auto delivery =
+        simulateCampaigns(deliveryUnits(account), rules, m_context->seed(), m_context->nowMs());
+    const QList<ObjectRecord> campaigns =
+        m_context->store().objects(Platform::Facebook, kCampaign, account.accountId);
+    const QList<QJsonObject> rows =
+        insightRows(*query, campaigns, delivery, account, m_context->seed());
     auto page = paginate(rows, call.params, call.request);
     if (!page)
         return fail(call, page.error());
@@ -593,8 +682,10 @@ SandboxReply FacebookSimulator::insights(Call &call, const SandboxAccount &accou
 QList<DeliveryUnit> FacebookSimulator::deliveryUnits(const SandboxAccount &account) const
 {
     const SandboxStore &store = m_context->store();
-    return buildDeliveryUnits(account, store.objects(Platform::Facebook, {}, account.accountId),
-                              store.histories(Platform::Facebook), m_context->nowMs());
+    return buildDeliveryUnits(account,
+                              store.objects(Platform::Facebook, {}, account.accountId),
+                              store.histories(Platform::Facebook),
+                              m_context->nowMs());
 }
 
 } // namespace
@@ -613,7 +704,8 @@ SandboxAccount defaultFacebookAccount(quint64 seed)
     account.currency = QStringLiteral("USD");
     account.timeZone = QStringLiteral("America/New_York");
     // Simulator credentials: valid only against this loopback sandbox.
-    account.accessToken = QStringLiteral("EAAB") + seededHex(seed, QStringLiteral("facebook-token"), 60);
+    account.accessToken =
+        QStringLiteral("EAAB") + seededHex(seed, QStringLiteral("facebook-token"), 60);
     account.extra.insert(QStringLiteral("pageId"),
                          seededDigits(seed, QStringLiteral("facebook-page"), 15));
     account.extra.insert(QStringLiteral("pixelId"),

@@ -1,6 +1,5 @@
-#include "core/sandbox/GoogleRules.h"
-
 #include "core/domain/Money.h"
+#include "core/sandbox/GoogleRules.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -15,34 +14,110 @@ namespace ads::core::sandbox::google {
 namespace {
 
 const QHash<QString, QStringList> kAttributes = {
-    {"customer", {"id", "resource_name", "descriptive_name", "currency_code", "time_zone",
-                  "manager", "test_account", "status", "auto_tagging_enabled"}},
-    {"campaign", {"id", "resource_name", "name", "status", "advertising_channel_type",
-                  "advertising_channel_sub_type", "campaign_budget", "start_date_time",
-                  "end_date_time", "start_date", "end_date", "serving_status", "primary_status",
-                  "bidding_strategy_type", "contains_eu_political_advertising",
-                  "network_settings.target_google_search", "network_settings.target_search_network",
-                  "network_settings.target_content_network",
-                  "network_settings.target_partner_search_network"}},
-    {"campaign_budget", {"id", "resource_name", "name", "amount_micros", "total_amount_micros",
-                         "delivery_method", "explicitly_shared", "period", "status"}},
-    {"ad_group", {"id", "resource_name", "name", "status", "type", "campaign", "cpc_bid_micros",
-                  "cpm_bid_micros", "target_cpa_micros"}},
-    {"ad_group_ad", {"resource_name", "status", "ad_group", "ad.id", "ad.resource_name", "ad.type",
-                     "ad.final_urls", "ad.name", "policy_summary.approval_status",
-                     "policy_summary.review_status", "ad.responsive_display_ad.business_name",
-                     "ad.responsive_display_ad.long_headline.text"}},
-    {"ad_group_criterion", {"resource_name", "criterion_id", "status", "ad_group", "negative",
-                            "type", "user_list.user_list", "keyword.text", "keyword.match_type"}},
-    {"campaign_criterion", {"resource_name", "criterion_id", "campaign", "negative", "status",
-                            "location.geo_target_constant", "language.language_constant"}},
-    {"asset", {"id", "resource_name", "name", "type", "image_asset.file_size",
-               "image_asset.mime_type", "image_asset.full_size.width_pixels",
-               "image_asset.full_size.height_pixels", "image_asset.full_size.url",
-               "youtube_video_asset.youtube_video_id", "text_asset.text"}},
-    {"user_list", {"id", "resource_name", "name", "description", "membership_status",
-                   "membership_life_span", "size_for_display", "size_for_search", "type",
-                   "crm_based_user_list.upload_key_type"}},
+    {"customer",
+     {"id",
+      "resource_name",
+      "descriptive_name",
+      "currency_code",
+      "time_zone",
+      "manager",
+      "test_account",
+      "status",
+      "auto_tagging_enabled"}},
+    {"campaign",
+     {"id",
+      "resource_name",
+      "name",
+      "status",
+      "advertising_channel_type",
+      "advertising_channel_sub_type",
+      "campaign_budget",
+      "start_date_time",
+      "end_date_time",
+      "start_date",
+      "end_date",
+      "serving_status",
+      "primary_status",
+      "bidding_strategy_type",
+      "contains_eu_political_advertising",
+      "network_settings.target_google_search",
+      "network_settings.target_search_network",
+      "network_settings.target_content_network",
+      "network_settings.target_partner_search_network"}},
+    {"campaign_budget",
+     {"id",
+      "resource_name",
+      "name",
+      "amount_micros",
+      "total_amount_micros",
+      "delivery_method",
+      "explicitly_shared",
+      "period",
+      "status"}},
+    {"ad_group",
+     {"id",
+      "resource_name",
+      "name",
+      "status",
+      "type",
+      "campaign",
+      "cpc_bid_micros",
+      "cpm_bid_micros",
+      "target_cpa_micros"}},
+    {"ad_group_ad",
+     {"resource_name",
+      "status",
+      "ad_group",
+      "ad.id",
+      "ad.resource_name",
+      "ad.type",
+      "ad.final_urls",
+      "ad.name",
+      "policy_summary.approval_status",
+      "policy_summary.review_status",
+      "ad.responsive_display_ad.business_name",
+      "ad.responsive_display_ad.long_headline.text"}},
+    {"ad_group_criterion",
+     {"resource_name",
+      "criterion_id",
+      "status",
+      "ad_group",
+      "negative",
+      "type",
+      "user_list.user_list",
+      "keyword.text",
+      "keyword.match_type"}},
+    {"campaign_criterion",
+     {"resource_name",
+      "criterion_id",
+      "campaign",
+      "negative",
+      "status",
+      "location.geo_target_constant",
+      "language.language_constant"}},
+    {"asset",
+     {"id",
+      "resource_name",
+      "name",
+      "type",
+      "image_asset.file_size",
+      "image_asset.mime_type",
+      "image_asset.full_size.width_pixels",
+      "image_asset.full_size.height_pixels",
+      "image_asset.full_size.url",
+      "youtube_video_asset.youtube_video_id",
+      "text_asset.text"}},
+    {"user_list",
+     {"id",
+      "resource_name",
+      "name",
+      "description",
+      "membership_status",
+      "membership_life_span",
+      "size_for_display",
+      "size_for_search",
+      "type",
+      "crm_based_user_list.upload_key_type"}},
     {"conversion_action", {"id", "resource_name", "name", "status", "type", "category"}},
 };
 
@@ -59,16 +134,36 @@ const QHash<QString, QStringList> kRelated = {
     {"conversion_action", {"customer"}},
 };
 
-const QStringList kMetrics = {"impressions", "clicks", "cost_micros", "conversions",
-                              "conversions_value", "ctr", "average_cpc", "average_cpm",
-                              "cost_per_conversion", "conversions_value_per_cost",
-                              "all_conversions", "all_conversions_value", "interactions"};
+const QStringList kMetrics = {"impressions",
+                              "clicks",
+                              "cost_micros",
+                              "conversions",
+                              "conversions_value",
+                              "ctr",
+                              "average_cpc",
+                              "average_cpm",
+                              "cost_per_conversion",
+                              "conversions_value_per_cost",
+                              "all_conversions",
+                              "all_conversions_value",
+                              "interactions"};
 
-const QSet<QString> kInt64Leaves = {"id", "amount_micros", "total_amount_micros",
-                                    "cpc_bid_micros", "cpm_bid_micros", "target_cpa_micros",
-                                    "criterion_id", "membership_life_span", "size_for_display",
-                                    "size_for_search", "file_size", "width_pixels",
-                                    "height_pixels", "impressions", "clicks", "cost_micros",
+const QSet<QString> kInt64Leaves = {"id",
+                                    "amount_micros",
+                                    "total_amount_micros",
+                                    "cpc_bid_micros",
+                                    "cpm_bid_micros",
+                                    "target_cpa_micros",
+                                    "criterion_id",
+                                    "membership_life_span",
+                                    "size_for_display",
+                                    "size_for_search",
+                                    "file_size",
+                                    "width_pixels",
+                                    "height_pixels",
+                                    "impressions",
+                                    "clicks",
+                                    "cost_micros",
                                     "interactions"};
 
 AdsError queryError(const QString &code, const QString &message, const QString &trigger = {})
@@ -83,7 +178,15 @@ AdsError queryError(const QString &code, const QString &message, const QString &
 
 struct Token
 {
-    enum Kind { Word, Text, Number, Symbol, End } kind = End;
+    enum Kind
+    {
+        Word,
+        Text,
+        Number,
+        Symbol,
+        End
+    } kind = End;
+
     QString text;
 };
 
@@ -98,14 +201,16 @@ tl::expected<QList<Token>, AdsError> tokenize(const QString &query)
         } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             const qsizetype end = query.indexOf(c, i + 1);
             if (end < 0)
-                return tl::unexpected(queryError(QStringLiteral("STRING_NOT_TERMINATED"),
-                                                 QStringLiteral("A string literal is not closed.")));
+                return tl::unexpected(
+                    queryError(QStringLiteral("STRING_NOT_TERMINATED"),
+                               QStringLiteral("A string literal is not closed.")));
             tokens.append({Token::Text, query.mid(i + 1, end - i - 1)});
             i = end + 1;
         } else if (c.isLetter() || c == QLatin1Char('_')) {
             qsizetype end = i;
-            while (end < query.size() && (query[end].isLetterOrNumber() || query[end] == QLatin1Char('_')
-                                          || query[end] == QLatin1Char('.')))
+            while (end < query.size()
+                   && (query[end].isLetterOrNumber() || query[end] == QLatin1Char('_')
+                       || query[end] == QLatin1Char('.')))
                 ++end;
             tokens.append({Token::Word, query.mid(i, end - i)});
             i = end;
@@ -117,7 +222,8 @@ tl::expected<QList<Token>, AdsError> tokenize(const QString &query)
             i = end;
         } else {
             const QString two = query.mid(i, 2);
-            if (two == QLatin1String("!=") || two == QLatin1String(">=") || two == QLatin1String("<=")) {
+            if (two == QLatin1String("!=") || two == QLatin1String(">=")
+                || two == QLatin1String("<=")) {
                 tokens.append({Token::Symbol, two});
                 i += 2;
             } else if (QStringLiteral("=<>(),").contains(c)) {
@@ -137,21 +243,27 @@ tl::expected<QList<Token>, AdsError> tokenize(const QString &query)
 class Parser
 {
 public:
-    explicit Parser(QList<Token> tokens) : m_tokens(std::move(tokens)) {}
+    explicit Parser(QList<Token> tokens)
+        : m_tokens(std::move(tokens))
+    {}
 
     tl::expected<GaqlQuery, AdsError> parse();
 
 private:
     const Token &peek() const { return m_tokens[m_at]; }
+
     Token take() { return m_tokens[m_at < m_tokens.size() - 1 ? m_at++ : m_at]; }
+
     bool keyword(const char *word)
     {
-        if (peek().kind == Token::Word && peek().text.compare(QLatin1String(word), Qt::CaseInsensitive) == 0) {
+        if (peek().kind == Token::Word
+            && peek().text.compare(QLatin1String(word), Qt::CaseInsensitive) == 0) {
             ++m_at;
             return true;
         }
         return false;
     }
+
     tl::expected<QStringList, AdsError> fieldList();
     tl::expected<GaqlCondition, AdsError> condition();
     tl::expected<QString, AdsError> value();
@@ -165,8 +277,9 @@ tl::expected<QStringList, AdsError> Parser::fieldList()
     QStringList fields;
     do {
         if (peek().kind != Token::Word)
-            return tl::unexpected(queryError(QStringLiteral("EXPECTED_REFERENCED_FIELD_IN_SELECT_CLAUSE"),
-                                             QStringLiteral("A field name was expected.")));
+            return tl::unexpected(
+                queryError(QStringLiteral("EXPECTED_REFERENCED_FIELD_IN_SELECT_CLAUSE"),
+                           QStringLiteral("A field name was expected.")));
         fields.append(take().text);
     } while (peek().kind == Token::Symbol && peek().text == QLatin1String(",") && (take(), true));
     return fields;
@@ -192,7 +305,8 @@ tl::expected<GaqlCondition, AdsError> Parser::condition()
     if (keyword("IN")) {
         condition.op = negated ? QStringLiteral("NOT IN") : QStringLiteral("IN");
         if (take().text != QLatin1String("("))
-            return tl::unexpected(queryError(QStringLiteral("EXPECTED_LIST"), QStringLiteral("A list was expected.")));
+            return tl::unexpected(queryError(QStringLiteral("EXPECTED_LIST"),
+                                             QStringLiteral("A list was expected.")));
         while (peek().text != QLatin1String(")")) {
             auto item = value();
             if (!item)
@@ -213,11 +327,13 @@ tl::expected<GaqlCondition, AdsError> Parser::condition()
     if (keyword("LIKE")) {
         condition.op = negated ? QStringLiteral("NOT LIKE") : QStringLiteral("LIKE");
     } else if (negated) {
-        return tl::unexpected(queryError(QStringLiteral("BAD_OPERATOR"), QStringLiteral("Bad operator after NOT.")));
+        return tl::unexpected(
+            queryError(QStringLiteral("BAD_OPERATOR"), QStringLiteral("Bad operator after NOT.")));
     } else if (keyword("BETWEEN")) {
         auto low = value();
         if (!low || !keyword("AND"))
-            return tl::unexpected(queryError(QStringLiteral("EXPECTED_AND"), QStringLiteral("BETWEEN needs AND.")));
+            return tl::unexpected(
+                queryError(QStringLiteral("EXPECTED_AND"), QStringLiteral("BETWEEN needs AND.")));
         auto high = value();
         if (!high)
             return tl::unexpected(high.error());
@@ -229,13 +345,15 @@ tl::expected<GaqlCondition, AdsError> Parser::condition()
     } else if (keyword("IS")) {
         condition.op = keyword("NOT") ? QStringLiteral("IS NOT NULL") : QStringLiteral("IS NULL");
         if (!keyword("NULL"))
-            return tl::unexpected(queryError(QStringLiteral("BAD_OPERATOR"), QStringLiteral("IS needs NULL.")));
+            return tl::unexpected(
+                queryError(QStringLiteral("BAD_OPERATOR"), QStringLiteral("IS needs NULL.")));
         return condition;
     } else if (peek().kind == Token::Symbol && peek().text != QLatin1String(",")) {
         condition.op = take().text;
     } else {
         return tl::unexpected(queryError(QStringLiteral("BAD_OPERATOR"),
-                                         QStringLiteral("The operator is not supported."), peek().text));
+                                         QStringLiteral("The operator is not supported."),
+                                         peek().text));
     }
     auto operand = value();
     if (!operand)
@@ -248,15 +366,18 @@ tl::expected<GaqlQuery, AdsError> Parser::parse()
 {
     GaqlQuery query;
     if (!keyword("SELECT"))
-        return tl::unexpected(queryError(QStringLiteral("EXPECTED_SELECT"), QStringLiteral("The query must start with SELECT.")));
+        return tl::unexpected(queryError(QStringLiteral("EXPECTED_SELECT"),
+                                         QStringLiteral("The query must start with SELECT.")));
     auto fields = fieldList();
     if (!fields)
         return tl::unexpected(fields.error());
     query.select = *fields;
     if (!keyword("FROM"))
-        return tl::unexpected(queryError(QStringLiteral("EXPECTED_FROM"), QStringLiteral("FROM was expected.")));
+        return tl::unexpected(
+            queryError(QStringLiteral("EXPECTED_FROM"), QStringLiteral("FROM was expected.")));
     if (peek().kind != Token::Word)
-        return tl::unexpected(queryError(QStringLiteral("BAD_RESOURCE_TYPE_IN_FROM_CLAUSE"), QStringLiteral("A resource was expected.")));
+        return tl::unexpected(queryError(QStringLiteral("BAD_RESOURCE_TYPE_IN_FROM_CLAUSE"),
+                                         QStringLiteral("A resource was expected.")));
     query.from = take().text;
     if (keyword("WHERE")) {
         do {
@@ -268,10 +389,12 @@ tl::expected<GaqlQuery, AdsError> Parser::parse()
     }
     if (keyword("ORDER")) {
         if (!keyword("BY"))
-            return tl::unexpected(queryError(QStringLiteral("EXPECTED_BY"), QStringLiteral("ORDER needs BY.")));
+            return tl::unexpected(
+                queryError(QStringLiteral("EXPECTED_BY"), QStringLiteral("ORDER needs BY.")));
         do {
             if (peek().kind != Token::Word)
-                return tl::unexpected(queryError(QStringLiteral("BAD_FIELD_NAME"), QStringLiteral("A field was expected.")));
+                return tl::unexpected(queryError(QStringLiteral("BAD_FIELD_NAME"),
+                                                 QStringLiteral("A field was expected.")));
             const QString field = take().text;
             const bool descending = keyword("DESC");
             if (!descending)
@@ -283,7 +406,8 @@ tl::expected<GaqlQuery, AdsError> Parser::parse()
         bool ok = false;
         query.limit = take().text.toLongLong(&ok);
         if (!ok || query.limit <= 0)
-            return tl::unexpected(queryError(QStringLiteral("BAD_LIMIT_VALUE"), QStringLiteral("LIMIT needs a positive number.")));
+            return tl::unexpected(queryError(QStringLiteral("BAD_LIMIT_VALUE"),
+                                             QStringLiteral("LIMIT needs a positive number.")));
     }
     if (keyword("PARAMETERS")) {
         while (peek().kind != Token::End)
@@ -291,7 +415,8 @@ tl::expected<GaqlQuery, AdsError> Parser::parse()
     }
     if (peek().kind != Token::End)
         return tl::unexpected(queryError(QStringLiteral("UNEXPECTED_INPUT"),
-                                         QStringLiteral("Unexpected input %1.").arg(peek().text), peek().text));
+                                         QStringLiteral("Unexpected input %1.").arg(peek().text),
+                                         peek().text));
     return query;
 }
 
@@ -310,9 +435,10 @@ bool knownField(const QString &field, const QString &from)
 tl::expected<void, AdsError> checkFields(const GaqlQuery &query)
 {
     if (!kAttributes.contains(query.from))
-        return tl::unexpected(queryError(QStringLiteral("BAD_RESOURCE_TYPE_IN_FROM_CLAUSE"),
-                                         QStringLiteral("Unsupported resource in FROM: %1.").arg(query.from),
-                                         query.from));
+        return tl::unexpected(
+            queryError(QStringLiteral("BAD_RESOURCE_TYPE_IN_FROM_CLAUSE"),
+                       QStringLiteral("Unsupported resource in FROM: %1.").arg(query.from),
+                       query.from));
     QStringList all = query.select;
     for (const GaqlCondition &condition : query.where)
         all.append(condition.field);
@@ -321,22 +447,27 @@ tl::expected<void, AdsError> checkFields(const GaqlQuery &query)
     bool metrics = false;
     for (const QString &field : all) {
         if (!knownField(field, query.from))
-            return tl::unexpected(queryError(QStringLiteral("UNRECOGNIZED_FIELD"),
-                                             QStringLiteral("Unrecognized field in the query: '%1'.").arg(field),
-                                             field));
+            return tl::unexpected(
+                queryError(QStringLiteral("UNRECOGNIZED_FIELD"),
+                           QStringLiteral("Unrecognized field in the query: '%1'.").arg(field),
+                           field));
         const QString resource = field.section(QLatin1Char('.'), 0, 0);
-        metrics = metrics || resource == QLatin1String("metrics") || resource == QLatin1String("segments");
+        metrics = metrics || resource == QLatin1String("metrics")
+                  || resource == QLatin1String("segments");
         if (resource != QLatin1String("metrics") && resource != QLatin1String("segments")
             && resource != query.from && !kRelated.value(query.from).contains(resource)) {
-            return tl::unexpected(queryError(QStringLiteral("PROHIBITED_RESOURCE_TYPE_IN_SELECT_CLAUSE"),
-                                             QStringLiteral("%1 cannot be selected with FROM %2.")
-                                                 .arg(resource, query.from), field));
+            return tl::unexpected(queryError(
+                QStringLiteral("PROHIBITED_RESOURCE_TYPE_IN_SELECT_CLAUSE"),
+                QStringLiteral("%1 cannot be selected with FROM %2.").arg(resource, query.from),
+                field));
         }
     }
-    if (metrics && query.from != QLatin1String("campaign") && query.from != QLatin1String("customer"))
-        return tl::unexpected(queryError(QStringLiteral("PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE"),
-                                         QStringLiteral("The sandbox simulates metrics for campaign "
-                                                        "and customer only.")));
+    if (metrics && query.from != QLatin1String("campaign")
+        && query.from != QLatin1String("customer"))
+        return tl::unexpected(
+            queryError(QStringLiteral("PROHIBITED_METRIC_IN_SELECT_OR_WHERE_CLAUSE"),
+                       QStringLiteral("The sandbox simulates metrics for campaign "
+                                      "and customer only.")));
     return {};
 }
 
@@ -362,8 +493,8 @@ std::optional<QPair<QDate, QDate>> duringRange(const QString &preset, const QDat
 {
     const QDate monday = today.addDays(1 - today.dayOfWeek());
     const QDate sunday = today.addDays(-(today.dayOfWeek() % 7));
-    static const QHash<QString, int> lastDays = {{"LAST_7_DAYS", 7}, {"LAST_14_DAYS", 14},
-                                                 {"LAST_30_DAYS", 30}};
+    static const QHash<QString, int> lastDays = {
+        {"LAST_7_DAYS", 7}, {"LAST_14_DAYS", 14}, {"LAST_30_DAYS", 30}};
     if (lastDays.contains(preset))
         return qMakePair(today.addDays(-lastDays.value(preset)), today.addDays(-1));
     if (preset == QLatin1String("TODAY"))
@@ -400,8 +531,10 @@ tl::expected<QPair<QDate, QDate>, AdsError> dateRange(const GaqlQuery &query, co
         if (condition.op == QLatin1String("DURING")) {
             const auto range = duringRange(condition.values.value(0), today);
             if (!range)
-                return tl::unexpected(queryError(QStringLiteral("INVALID_VALUE_WITH_DURING_OPERATOR"),
-                                                 QStringLiteral("Unknown date range."), condition.values.value(0)));
+                return tl::unexpected(
+                    queryError(QStringLiteral("INVALID_VALUE_WITH_DURING_OPERATOR"),
+                               QStringLiteral("Unknown date range."),
+                               condition.values.value(0)));
             from = range->first;
             to = range->second;
             continue;
@@ -411,7 +544,8 @@ tl::expected<QPair<QDate, QDate>, AdsError> dateRange(const GaqlQuery &query, co
             const auto date = parseDate(text);
             if (!date)
                 return tl::unexpected(queryError(QStringLiteral("INVALID_DATE_FORMAT"),
-                                                 QStringLiteral("Dates are YYYY-MM-DD."), text));
+                                                 QStringLiteral("Dates are YYYY-MM-DD."),
+                                                 text));
             dates.append(*date);
         }
         if (condition.op == QLatin1String("BETWEEN")) {
@@ -430,7 +564,9 @@ tl::expected<QPair<QDate, QDate>, AdsError> dateRange(const GaqlQuery &query, co
 
 QJsonValue metricValue(const QString &metric, const DayStats &stats)
 {
-    const auto ratio = [](qint64 a, qint64 b) { return b > 0 ? double(a) / double(b) : 0.0; };
+    const auto ratio = [](qint64 a, qint64 b) {
+        return b > 0 ? double(a) / double(b) : 0.0;
+    };
     if (metric == QLatin1String("impressions"))
         return QString::number(stats.impressions);
     if (metric == QLatin1String("clicks") || metric == QLatin1String("interactions"))
@@ -440,7 +576,8 @@ QJsonValue metricValue(const QString &metric, const DayStats &stats)
     if (metric == QLatin1String("conversions") || metric == QLatin1String("all_conversions"))
         return double(stats.conversions);
     // Value metrics are major units as a JSON double; a display value, never used for sums.
-    if (metric == QLatin1String("conversions_value") || metric == QLatin1String("all_conversions_value"))
+    if (metric == QLatin1String("conversions_value")
+        || metric == QLatin1String("all_conversions_value"))
         return money::toMajorUnits(stats.conversionValueMicros);
     if (metric == QLatin1String("ctr"))
         return ratio(stats.clicks, stats.impressions);
@@ -458,12 +595,21 @@ QJsonValue metricValue(const QString &metric, const DayStats &stats)
 QString biddingType(const QJsonObject &campaign)
 {
     static const QList<QPair<QString, QString>> types = {
-        {"manualCpc", "MANUAL_CPC"}, {"manualCpm", "MANUAL_CPM"}, {"manualCpv", "MANUAL_CPV"},
-        {"targetSpend", "TARGET_SPEND"}, {"maximizeConversions", "MAXIMIZE_CONVERSIONS"},
-        {"maximizeConversionValue", "MAXIMIZE_CONVERSION_VALUE"}, {"targetCpa", "TARGET_CPA"},
-        {"targetRoas", "TARGET_ROAS"}, {"targetImpressionShare", "TARGET_IMPRESSION_SHARE"},
-        {"targetCpm", "TARGET_CPM"}, {"fixedCpm", "FIXED_CPM"}, {"targetCpv", "TARGET_CPV"},
-        {"manualCpa", "MANUAL_CPA"}, {"commission", "COMMISSION"}, {"percentCpc", "PERCENT_CPC"}};
+        {"manualCpc", "MANUAL_CPC"},
+        {"manualCpm", "MANUAL_CPM"},
+        {"manualCpv", "MANUAL_CPV"},
+        {"targetSpend", "TARGET_SPEND"},
+        {"maximizeConversions", "MAXIMIZE_CONVERSIONS"},
+        {"maximizeConversionValue", "MAXIMIZE_CONVERSION_VALUE"},
+        {"targetCpa", "TARGET_CPA"},
+        {"targetRoas", "TARGET_ROAS"},
+        {"targetImpressionShare", "TARGET_IMPRESSION_SHARE"},
+        {"targetCpm", "TARGET_CPM"},
+        {"fixedCpm", "FIXED_CPM"},
+        {"targetCpv", "TARGET_CPV"},
+        {"manualCpa", "MANUAL_CPA"},
+        {"commission", "COMMISSION"},
+        {"percentCpc", "PERCENT_CPC"}};
     for (const auto &type : types) {
         if (campaign.contains(type.first))
             return type.second;
@@ -481,7 +627,7 @@ QJsonValue attributeValue(const QString &resource, const QString &rest, const Ro
         return status == QLatin1String("ENABLED") ? QStringLiteral("ELIGIBLE") : status;
     }
     if (rest == QLatin1String("type") && resource.endsWith(QLatin1String("criterion")))
-        return state.contains(QStringLiteral("userList")) ? QStringLiteral("USER_LIST")
+        return state.contains(QStringLiteral("userList"))  ? QStringLiteral("USER_LIST")
                : state.contains(QStringLiteral("keyword")) ? QStringLiteral("KEYWORD")
                                                            : QStringLiteral("UNKNOWN");
     QJsonValue value = state;
@@ -610,9 +756,11 @@ QJsonObject renderRow(const GaqlQuery &query, const Row &row)
         const QString resource = field.section(QLatin1Char('.'), 0, 0);
         resources.insert(resource);
         // Unset and default values are left out, as proto3 JSON does.
-        if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+        if (value.isUndefined() || value.isNull()
+            || (value.isString() && value.toString().isEmpty()))
             continue;
-        if (resource == QLatin1String("metrics") && (value == QJsonValue(0.0) || value == QJsonValue(QStringLiteral("0"))))
+        if (resource == QLatin1String("metrics")
+            && (value == QJsonValue(0.0) || value == QJsonValue(QStringLiteral("0"))))
             continue;
         QStringList parts;
         for (const QString &part : field.split(QLatin1Char('.')))
@@ -646,13 +794,14 @@ QJsonObject customerState(const SandboxAccount &account)
 QJsonObject conversionActionState(const SandboxAccount &account)
 {
     const QString id = account.extra.value(QStringLiteral("conversionActionId"));
-    return QJsonObject{{"resourceName", QStringLiteral("customers/%1/conversionActions/%2")
-                                            .arg(account.accountId, id)},
-                       {"id", id},
-                       {"name", QStringLiteral("Sandbox purchase")},
-                       {"status", QStringLiteral("ENABLED")},
-                       {"type", QStringLiteral("WEBPAGE")},
-                       {"category", QStringLiteral("PURCHASE")}};
+    return QJsonObject{
+        {"resourceName",
+         QStringLiteral("customers/%1/conversionActions/%2").arg(account.accountId, id)},
+        {"id", id},
+        {"name", QStringLiteral("Sandbox purchase")},
+        {"status", QStringLiteral("ENABLED")},
+        {"type", QStringLiteral("WEBPAGE")},
+        {"category", QStringLiteral("PURCHASE")}};
 }
 
 QList<Row> baseRows(const GaqlQuery &query, const GaqlData &data)
@@ -663,10 +812,12 @@ QList<Row> baseRows(const GaqlQuery &query, const GaqlData &data)
     const QJsonObject customer = customerState(data.account);
 
     QList<Row> rows;
-    if (query.from == QLatin1String("customer") || query.from == QLatin1String("conversion_action")) {
+    if (query.from == QLatin1String("customer")
+        || query.from == QLatin1String("conversion_action")) {
         Row row;
         row.resources.insert(QStringLiteral("customer"), customer);
-        row.resources.insert(QStringLiteral("conversion_action"), conversionActionState(data.account));
+        row.resources.insert(QStringLiteral("conversion_action"),
+                             conversionActionState(data.account));
         rows.append(row);
         return rows;
     }
@@ -683,7 +834,8 @@ QList<Row> baseRows(const GaqlQuery &query, const GaqlData &data)
         }
         if (parent.type == kCampaign)
             row.resources.insert(kCampaign, parent.state);
-        const QString budget = row.resources.value(kCampaign).value(QStringLiteral("campaignBudget")).toString();
+        const QString budget =
+            row.resources.value(kCampaign).value(QStringLiteral("campaignBudget")).toString();
         const ObjectRecord budgetRecord = byId.value(budget.section(QLatin1Char('/'), -1));
         if (budgetRecord.type == kBudget)
             row.resources.insert(kBudget, budgetRecord.state);
@@ -701,14 +853,18 @@ bool selects(const GaqlQuery &query, const QString &resource)
     return false;
 }
 
-QList<Row> withMetrics(const QList<Row> &rows, const GaqlQuery &query, const GaqlData &data,
-                       const QDate &from, const QDate &to)
+QList<Row> withMetrics(const QList<Row> &rows,
+                       const GaqlQuery &query,
+                       const GaqlData &data,
+                       const QDate &from,
+                       const QDate &to)
 {
     const bool byDate = selects(query, QStringLiteral("segments"));
-    const bool anyMetrics = byDate || selects(query, QStringLiteral("metrics"))
-                            || std::any_of(query.where.cbegin(), query.where.cend(), [](const GaqlCondition &c) {
-                                   return c.field.startsWith(QLatin1String("metrics."));
-                               });
+    const bool anyMetrics =
+        byDate || selects(query, QStringLiteral("metrics"))
+        || std::any_of(query.where.cbegin(), query.where.cend(), [](const GaqlCondition &c) {
+               return c.field.startsWith(QLatin1String("metrics."));
+           });
     if (!anyMetrics)
         return rows;
     const auto inRange = [&](const QDate &day) {
@@ -724,7 +880,8 @@ QList<Row> withMetrics(const QList<Row> &rows, const GaqlQuery &query, const Gaq
                     days[day.day].add(day);
             }
         } else {
-            days = data.delivery.value(row.resources.value(kCampaign).value(QStringLiteral("id")).toString());
+            days = data.delivery.value(
+                row.resources.value(kCampaign).value(QStringLiteral("id")).toString());
         }
         if (byDate) {
             for (auto it = days.cbegin(); it != days.cend(); ++it) {
@@ -776,30 +933,37 @@ tl::expected<GaqlQuery, AdsError> parseGaql(const QString &text)
             high = high || both || op == QLatin1String("<=") || op == QLatin1String("<");
         }
         if (!low || !high)
-            return tl::unexpected(queryError(QStringLiteral("EXPECTED_FILTERS_ON_DATE_RANGE"),
-                                             QStringLiteral("Selecting segments.date needs a finite "
-                                                            "date range in WHERE.")));
+            return tl::unexpected(
+                queryError(QStringLiteral("EXPECTED_FILTERS_ON_DATE_RANGE"),
+                           QStringLiteral("Selecting segments.date needs a finite "
+                                          "date range in WHERE.")));
     }
     return query;
 }
 
 tl::expected<QList<QJsonObject>, AdsError> runGaql(const GaqlQuery &query, const GaqlData &data)
 {
-    const QDate today = QDateTime::fromMSecsSinceEpoch(
-                            data.nowMs, QTimeZone(data.account.timeZone.toUtf8())).date();
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(data.nowMs, QTimeZone(data.account.timeZone.toUtf8()))
+            .date();
     auto range = dateRange(query, today);
     if (!range)
         return tl::unexpected(range.error());
 
     QList<Row> rows = withMetrics(baseRows(query, data), query, data, range->first, range->second);
-    rows.erase(std::remove_if(rows.begin(), rows.end(), [&query](const Row &row) {
-                   return !std::all_of(query.where.cbegin(), query.where.cend(),
-                                       [&row](const GaqlCondition &c) { return matches(c, row); });
-               }),
+    rows.erase(std::remove_if(rows.begin(),
+                              rows.end(),
+                              [&query](const Row &row) {
+                                  return !std::all_of(
+                                      query.where.cbegin(),
+                                      query.where.cend(),
+                                      [&row](const GaqlCondition &c) { return matches(c, row); });
+                              }),
                rows.end());
     std::stable_sort(rows.begin(), rows.end(), [&query](const Row &a, const Row &b) {
         for (const auto &[field, descending] : query.orderBy) {
-            const int order = compareValues(textOf(fieldValue(field, a)), textOf(fieldValue(field, b)));
+            const int order =
+                compareValues(textOf(fieldValue(field, a)), textOf(fieldValue(field, b)));
             if (order != 0)
                 return descending ? order > 0 : order < 0;
         }

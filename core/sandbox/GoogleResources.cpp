@@ -15,28 +15,64 @@ namespace ads::core::sandbox::google {
 namespace {
 
 const QSet<QString> kStatuses = {"ENABLED", "PAUSED"};
-const QSet<QString> kChannels = {"SEARCH", "DISPLAY", "SHOPPING", "HOTEL", "VIDEO",
-                                 "MULTI_CHANNEL", "LOCAL", "SMART", "PERFORMANCE_MAX",
-                                 "LOCAL_SERVICES", "TRAVEL", "DEMAND_GEN"};
-const QStringList kBiddingKeys = {
-    "manualCpc", "manualCpm", "manualCpv", "targetSpend", "maximizeConversions",
-    "maximizeConversionValue", "targetCpa", "targetRoas", "targetImpressionShare", "targetCpm",
-    "fixedCpm", "targetCpv", "targetCpc", "percentCpc", "commission", "manualCpa",
-    "biddingStrategy"};
+const QSet<QString> kChannels = {"SEARCH",
+                                 "DISPLAY",
+                                 "SHOPPING",
+                                 "HOTEL",
+                                 "VIDEO",
+                                 "MULTI_CHANNEL",
+                                 "LOCAL",
+                                 "SMART",
+                                 "PERFORMANCE_MAX",
+                                 "LOCAL_SERVICES",
+                                 "TRAVEL",
+                                 "DEMAND_GEN"};
+const QStringList kBiddingKeys = {"manualCpc",
+                                  "manualCpm",
+                                  "manualCpv",
+                                  "targetSpend",
+                                  "maximizeConversions",
+                                  "maximizeConversionValue",
+                                  "targetCpa",
+                                  "targetRoas",
+                                  "targetImpressionShare",
+                                  "targetCpm",
+                                  "fixedCpm",
+                                  "targetCpv",
+                                  "targetCpc",
+                                  "percentCpc",
+                                  "commission",
+                                  "manualCpa",
+                                  "biddingStrategy"};
 const QSet<QString> kEuDeclarations = {"CONTAINS_EU_POLITICAL_ADVERTISING",
                                        "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING"};
-const QSet<QString> kAdGroupTypes = {
-    "SEARCH_STANDARD", "DISPLAY_STANDARD", "SHOPPING_PRODUCT_ADS", "HOTEL_ADS",
-    "SHOPPING_SMART_ADS", "VIDEO_BUMPER", "VIDEO_TRUE_VIEW_IN_STREAM",
-    "VIDEO_TRUE_VIEW_IN_DISPLAY", "VIDEO_NON_SKIPPABLE_IN_STREAM", "SEARCH_DYNAMIC_ADS",
-    "SHOPPING_COMPARISON_LISTING_ADS", "PROMOTED_HOTEL_ADS", "VIDEO_RESPONSIVE",
-    "VIDEO_EFFICIENT_REACH", "SMART_CAMPAIGN_ADS", "TRAVEL_ADS", "YOUTUBE_AUDIO"};
+const QSet<QString> kAdGroupTypes = {"SEARCH_STANDARD",
+                                     "DISPLAY_STANDARD",
+                                     "SHOPPING_PRODUCT_ADS",
+                                     "HOTEL_ADS",
+                                     "SHOPPING_SMART_ADS",
+                                     "VIDEO_BUMPER",
+                                     "VIDEO_TRUE_VIEW_IN_STREAM",
+                                     "VIDEO_TRUE_VIEW_IN_DISPLAY",
+                                     "VIDEO_NON_SKIPPABLE_IN_STREAM",
+                                     "SEARCH_DYNAMIC_ADS",
+                                     "SHOPPING_COMPARISON_LISTING_ADS",
+                                     "PROMOTED_HOTEL_ADS",
+                                     "VIDEO_RESPONSIVE",
+                                     "VIDEO_EFFICIENT_REACH",
+                                     "SMART_CAMPAIGN_ADS",
+                                     "TRAVEL_ADS",
+                                     "YOUTUBE_AUDIO"};
 // Budgets are whole multiples of the currency's billable unit: 10,000 micros for two-decimal
 // currencies (google.md 3.2).
 constexpr qint64 kBillableUnitMicros = 10'000;
 
-AdsError makeError(const QString &category, const QString &code, const QString &message,
-                   const QJsonArray &prefix, const QString &field, const QJsonValue &trigger = {})
+AdsError makeError(const QString &category,
+                   const QString &code,
+                   const QString &message,
+                   const QJsonArray &prefix,
+                   const QString &field,
+                   const QJsonValue &trigger = {})
 {
     AdsError error{category, code, message, fieldPath(prefix, field), {}, {}};
     if (trigger.isString())
@@ -48,26 +84,40 @@ AdsError makeError(const QString &category, const QString &code, const QString &
 
 AdsError requiredError(const QJsonArray &prefix, const QString &field)
 {
-    return makeError(QStringLiteral("fieldError"), QStringLiteral("REQUIRED"),
-                     QStringLiteral("The required field was not present."), prefix, field);
+    return makeError(QStringLiteral("fieldError"),
+                     QStringLiteral("REQUIRED"),
+                     QStringLiteral("The required field was not present."),
+                     prefix,
+                     field);
 }
 
 AdsError notFound(const QJsonArray &prefix, const QString &field, const QString &name)
 {
-    return makeError(QStringLiteral("mutateError"), QStringLiteral("RESOURCE_NOT_FOUND"),
-                     QStringLiteral("Requested entity was not found."), prefix, field, name);
+    return makeError(QStringLiteral("mutateError"),
+                     QStringLiteral("RESOURCE_NOT_FOUND"),
+                     QStringLiteral("Requested entity was not found."),
+                     prefix,
+                     field,
+                     name);
 }
 
 AdsError tooLong(const QJsonArray &prefix, const QString &field, const QString &text)
 {
-    return makeError(QStringLiteral("stringLengthError"), QStringLiteral("TOO_LONG"),
-                     QStringLiteral("Too long."), prefix, field, text);
+    return makeError(QStringLiteral("stringLengthError"),
+                     QStringLiteral("TOO_LONG"),
+                     QStringLiteral("Too long."),
+                     prefix,
+                     field,
+                     text);
 }
 
 AdsError invalidEnum(const QJsonArray &prefix, const QString &field, const QString &value)
 {
-    return makeError(QStringLiteral("requestError"), QStringLiteral("INVALID_ENUM_VALUE"),
-                     QStringLiteral("The field's value is not a valid enum value."), prefix, field,
+    return makeError(QStringLiteral("requestError"),
+                     QStringLiteral("INVALID_ENUM_VALUE"),
+                     QStringLiteral("The field's value is not a valid enum value."),
+                     prefix,
+                     field,
                      value);
 }
 
@@ -87,15 +137,21 @@ qsizetype textLength(const QString &text)
     return text.toUcs4().size();
 }
 
-void checkText(QList<AdsError> &errors, const QJsonArray &prefix, const QString &field,
-               const QString &text, qsizetype limit)
+void checkText(QList<AdsError> &errors,
+               const QJsonArray &prefix,
+               const QString &field,
+               const QString &text,
+               qsizetype limit)
 {
     if (textLength(text) > limit)
         errors.append(tooLong(prefix, field, text));
 }
 
-ObjectRecord newRecord(const MutateContext &context, const QString &type, const QString &id,
-                       const QString &parentId, const QJsonObject &payload)
+ObjectRecord newRecord(const MutateContext &context,
+                       const QString &type,
+                       const QString &id,
+                       const QString &parentId,
+                       const QJsonObject &payload)
 {
     ObjectRecord record;
     record.platform = Platform::Google;
@@ -130,7 +186,9 @@ QJsonValue replaceTempNames(const QJsonValue &value, const QHash<QString, QStrin
     return value;
 }
 
-bool nameTaken(const MutateContext &context, const QString &type, const QString &name,
+bool nameTaken(const MutateContext &context,
+               const QString &type,
+               const QString &name,
                const std::function<bool(const ObjectRecord &)> &scope)
 {
     const auto taken = [&](const ObjectRecord &record) {
@@ -141,7 +199,8 @@ bool nameTaken(const MutateContext &context, const QString &type, const QString 
         if (taken(record))
             return true;
     }
-    for (const ObjectRecord &record : context.store->objects(Platform::Google, type, cid(context))) {
+    for (const ObjectRecord &record :
+         context.store->objects(Platform::Google, type, cid(context))) {
         if (!context.staged.contains(record.id) && taken(record))
             return true;
     }
@@ -155,29 +214,38 @@ QString idOf(const QString &resourceName)
 
 // ---- per resource ------------------------------------------------------------------------
 
-QList<AdsError> checkBudgetAmount(const QJsonObject &payload, const QString &key,
+QList<AdsError> checkBudgetAmount(const QJsonObject &payload,
+                                  const QString &key,
                                   const QJsonArray &prefix)
 {
     QList<AdsError> errors;
     const auto amount = integerValue(payload.value(key));
     if (!amount) {
-        errors.append(requiredError(prefix, key == QLatin1String("amountMicros")
-                                                ? QStringLiteral("amount_micros")
-                                                : QStringLiteral("total_amount_micros")));
+        errors.append(requiredError(prefix,
+                                    key == QLatin1String("amountMicros")
+                                        ? QStringLiteral("amount_micros")
+                                        : QStringLiteral("total_amount_micros")));
         return errors;
     }
-    const QString field = key == QLatin1String("amountMicros") ? QStringLiteral("amount_micros")
-                                                               : QStringLiteral("total_amount_micros");
+    const QString field = key == QLatin1String("amountMicros")
+                              ? QStringLiteral("amount_micros")
+                              : QStringLiteral("total_amount_micros");
     if (*amount < kBillableUnitMicros) {
-        errors.append(makeError(QStringLiteral("campaignBudgetError"),
-                                QStringLiteral("MONEY_AMOUNT_LESS_THAN_CURRENCY_MINIMUM_CPC"),
-                                QStringLiteral("The budget amount is below the currency's minimum."),
-                                prefix, field, double(*amount)));
+        errors.append(
+            makeError(QStringLiteral("campaignBudgetError"),
+                      QStringLiteral("MONEY_AMOUNT_LESS_THAN_CURRENCY_MINIMUM_CPC"),
+                      QStringLiteral("The budget amount is below the currency's minimum."),
+                      prefix,
+                      field,
+                      double(*amount)));
     } else if (*amount % kBillableUnitMicros != 0) {
         errors.append(makeError(QStringLiteral("campaignBudgetError"),
                                 QStringLiteral("NON_MULTIPLE_OF_MINIMUM_CURRENCY_UNIT"),
                                 QStringLiteral("The amount is not a multiple of the currency's "
-                                               "minimum unit."), prefix, field, double(*amount)));
+                                               "minimum unit."),
+                                prefix,
+                                field,
+                                double(*amount)));
     }
     return errors;
 }
@@ -185,14 +253,17 @@ QList<AdsError> checkBudgetAmount(const QJsonObject &payload, const QString &key
 QList<AdsError> createBudget(QJsonObject &payload, MutateContext &context, const QJsonArray &prefix)
 {
     QList<AdsError> errors;
-    const QString period = payload.value(QStringLiteral("period")).toString(QStringLiteral("DAILY"));
+    const QString period =
+        payload.value(QStringLiteral("period")).toString(QStringLiteral("DAILY"));
     if (period != QLatin1String("DAILY") && period != QLatin1String("CUSTOM_PERIOD"))
         errors.append(invalidEnum(prefix, QStringLiteral("period"), period));
-    errors += checkBudgetAmount(payload, period == QLatin1String("CUSTOM_PERIOD")
-                                             ? QStringLiteral("totalAmountMicros")
-                                             : QStringLiteral("amountMicros"), prefix);
-    const QString delivery = payload.value(QStringLiteral("deliveryMethod"))
-                                 .toString(QStringLiteral("STANDARD"));
+    errors += checkBudgetAmount(payload,
+                                period == QLatin1String("CUSTOM_PERIOD")
+                                    ? QStringLiteral("totalAmountMicros")
+                                    : QStringLiteral("amountMicros"),
+                                prefix);
+    const QString delivery =
+        payload.value(QStringLiteral("deliveryMethod")).toString(QStringLiteral("STANDARD"));
     if (delivery != QLatin1String("STANDARD") && delivery != QLatin1String("ACCELERATED"))
         errors.append(invalidEnum(prefix, QStringLiteral("delivery_method"), delivery));
 
@@ -203,10 +274,14 @@ QList<AdsError> createBudget(QJsonObject &payload, MutateContext &context, const
         errors.append(requiredError(prefix, QStringLiteral("name")));
     if (name.toUtf8().size() > 255)
         errors.append(tooLong(prefix, QStringLiteral("name"), name));
-    if (!name.isEmpty() && nameTaken(context, kBudget, name, [](const ObjectRecord &) { return true; }))
-        errors.append(makeError(QStringLiteral("campaignBudgetError"), QStringLiteral("DUPLICATE_NAME"),
-                                QStringLiteral("A budget with this name already exists."), prefix,
-                                QStringLiteral("name"), name));
+    if (!name.isEmpty()
+        && nameTaken(context, kBudget, name, [](const ObjectRecord &) { return true; }))
+        errors.append(makeError(QStringLiteral("campaignBudgetError"),
+                                QStringLiteral("DUPLICATE_NAME"),
+                                QStringLiteral("A budget with this name already exists."),
+                                prefix,
+                                QStringLiteral("name"),
+                                name));
     payload.insert(QStringLiteral("explicitlyShared"), shared);
     payload.insert(QStringLiteral("period"), period);
     payload.insert(QStringLiteral("deliveryMethod"), delivery);
@@ -219,22 +294,26 @@ QList<AdsError> createBudget(QJsonObject &payload, MutateContext &context, const
     return errors;
 }
 
-QList<AdsError> checkSchedule(QJsonObject &payload, const MutateContext &context,
+QList<AdsError> checkSchedule(QJsonObject &payload,
+                              const MutateContext &context,
                               const QJsonArray &prefix)
 {
     QList<AdsError> errors;
     const QTimeZone zone(context.account.timeZone.toUtf8());
     // v23 renamed startDate/endDate to startDateTime/endDateTime (google.md 3.3).
     const bool dateTime = context.version >= 23;
-    const QString startKey = dateTime ? QStringLiteral("startDateTime") : QStringLiteral("startDate");
+    const QString startKey =
+        dateTime ? QStringLiteral("startDateTime") : QStringLiteral("startDate");
     const QString endKey = dateTime ? QStringLiteral("endDateTime") : QStringLiteral("endDate");
-    const QString startField = dateTime ? QStringLiteral("start_date_time") : QStringLiteral("start_date");
-    const QString endField = dateTime ? QStringLiteral("end_date_time") : QStringLiteral("end_date");
+    const QString startField =
+        dateTime ? QStringLiteral("start_date_time") : QStringLiteral("start_date");
+    const QString endField =
+        dateTime ? QStringLiteral("end_date_time") : QStringLiteral("end_date");
 
     std::optional<qint64> start;
     std::optional<qint64> end;
-    for (const auto &[key, field, slot] : {std::tuple{startKey, startField, &start},
-                                          std::tuple{endKey, endField, &end}}) {
+    for (const auto &[key, field, slot] :
+         {std::tuple{startKey, startField, &start}, std::tuple{endKey, endField, &end}}) {
         if (!payload.contains(key))
             continue;
         QString text = payload.value(key).toString();
@@ -242,12 +321,15 @@ QList<AdsError> checkSchedule(QJsonObject &payload, const MutateContext &context
             text += key == startKey ? QStringLiteral(" 00:00:00") : QStringLiteral(" 23:59:59");
         *slot = parseGoogleDateTime(text, zone);
         if (*slot && dateTime)
-            payload.insert(key, formatLocal(**slot, zone)); // stored with dashes, as Google returns it
+            payload.insert(key,
+                           formatLocal(**slot, zone)); // stored with dashes, as Google returns it
         if (!*slot)
             errors.append(makeError(QStringLiteral("dateError"),
                                     QStringLiteral("INVALID_STRING_DATE_TIME_SECONDS"),
                                     QStringLiteral("The date time is not in yyyy-MM-dd HH:mm:ss."),
-                                    prefix, field, payload.value(key)));
+                                    prefix,
+                                    field,
+                                    payload.value(key)));
     }
     if (!errors.isEmpty())
         return errors;
@@ -255,28 +337,35 @@ QList<AdsError> checkSchedule(QJsonObject &payload, const MutateContext &context
     if (start && QDateTime::fromMSecsSinceEpoch(*start, zone).date() < today)
         errors.append(makeError(QStringLiteral("dateRangeError"),
                                 QStringLiteral("CANNOT_SET_DATE_TO_PAST"),
-                                QStringLiteral("The start date cannot be in the past."), prefix,
-                                startField, payload.value(startKey)));
+                                QStringLiteral("The start date cannot be in the past."),
+                                prefix,
+                                startField,
+                                payload.value(startKey)));
     if (start && end && *end < *start)
         errors.append(makeError(QStringLiteral("dateRangeError"),
                                 QStringLiteral("START_DATE_AFTER_END_DATE"),
-                                QStringLiteral("The start date is after the end date."), prefix,
-                                endField, payload.value(endKey)));
+                                QStringLiteral("The start date is after the end date."),
+                                prefix,
+                                endField,
+                                payload.value(endKey)));
     payload.insert(QStringLiteral("_startMs"), QString::number(start.value_or(context.nowMs)));
     if (end)
         payload.insert(QStringLiteral("_endMs"), QString::number(*end + 999));
     return errors;
 }
 
-QList<AdsError> createCampaign(QJsonObject &payload, MutateContext &context,
-                               const QJsonArray &prefix, QString &parentId)
+QList<AdsError> createCampaign(QJsonObject &payload,
+                               MutateContext &context,
+                               const QJsonArray &prefix,
+                               QString &parentId)
 {
     QList<AdsError> errors;
     const QString name = payload.value(QStringLiteral("name")).toString();
     if (name.isEmpty())
         errors.append(requiredError(prefix, QStringLiteral("name")));
     checkText(errors, prefix, QStringLiteral("name"), name, 255);
-    const QString status = payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
+    const QString status =
+        payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
     if (!kStatuses.contains(status))
         errors.append(invalidEnum(prefix, QStringLiteral("status"), status));
     const QString channel = payload.value(QStringLiteral("advertisingChannelType")).toString();
@@ -298,8 +387,10 @@ QList<AdsError> createCampaign(QJsonObject &payload, MutateContext &context,
     if (bidding == 0)
         errors.append(requiredError(prefix, QStringLiteral("campaign_bidding_strategy")));
     else if (bidding > 1)
-        errors.append(makeError(QStringLiteral("fieldError"), QStringLiteral("INVALID_VALUE"),
-                                QStringLiteral("Only one bidding strategy may be set."), prefix,
+        errors.append(makeError(QStringLiteral("fieldError"),
+                                QStringLiteral("INVALID_VALUE"),
+                                QStringLiteral("Only one bidding strategy may be set."),
+                                prefix,
                                 QStringLiteral("campaign_bidding_strategy")));
 
     const QString eu = payload.value(QStringLiteral("containsEuPoliticalAdvertising")).toString();
@@ -310,27 +401,33 @@ QList<AdsError> createCampaign(QJsonObject &payload, MutateContext &context,
 
     errors += checkSchedule(payload, context, prefix);
     const auto sameStatusGroup = [](const ObjectRecord &record) {
-        return record.status == QLatin1String("ENABLED") || record.status == QLatin1String("PAUSED");
+        return record.status == QLatin1String("ENABLED")
+               || record.status == QLatin1String("PAUSED");
     };
     if (!name.isEmpty() && nameTaken(context, kCampaign, name, sameStatusGroup))
         errors.append(makeError(QStringLiteral("campaignError"),
                                 QStringLiteral("DUPLICATE_CAMPAIGN_NAME"),
-                                QStringLiteral("A campaign with this name already exists."), prefix,
-                                QStringLiteral("name"), name));
+                                QStringLiteral("A campaign with this name already exists."),
+                                prefix,
+                                QStringLiteral("name"),
+                                name));
     payload.insert(QStringLiteral("status"), status);
     payload.insert(QStringLiteral("servingStatus"), QStringLiteral("SERVING"));
     return errors;
 }
 
-QList<AdsError> createAdGroup(QJsonObject &payload, MutateContext &context,
-                              const QJsonArray &prefix, QString &parentId)
+QList<AdsError> createAdGroup(QJsonObject &payload,
+                              MutateContext &context,
+                              const QJsonArray &prefix,
+                              QString &parentId)
 {
     QList<AdsError> errors;
     const QString name = payload.value(QStringLiteral("name")).toString();
     if (name.isEmpty())
         errors.append(requiredError(prefix, QStringLiteral("name")));
     checkText(errors, prefix, QStringLiteral("name"), name, 255);
-    const QString status = payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
+    const QString status =
+        payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
     if (!kStatuses.contains(status))
         errors.append(invalidEnum(prefix, QStringLiteral("status"), status));
 
@@ -342,27 +439,38 @@ QList<AdsError> createAdGroup(QJsonObject &payload, MutateContext &context,
         errors.append(notFound(prefix, QStringLiteral("campaign"), campaignName));
     } else {
         parentId = campaign->id;
-        const QString channel = campaign->state.value(QStringLiteral("advertisingChannelType")).toString();
-        const QString type = payload.value(QStringLiteral("type"))
-                                 .toString(channel == QLatin1String("DISPLAY")
-                                               ? QStringLiteral("DISPLAY_STANDARD")
-                                               : QStringLiteral("SEARCH_STANDARD"));
+        const QString channel =
+            campaign->state.value(QStringLiteral("advertisingChannelType")).toString();
+        const QString type =
+            payload.value(QStringLiteral("type"))
+                .toString(channel == QLatin1String("DISPLAY") ? QStringLiteral("DISPLAY_STANDARD")
+                                                              : QStringLiteral("SEARCH_STANDARD"));
         if (!kAdGroupTypes.contains(type))
             errors.append(invalidEnum(prefix, QStringLiteral("type"), type));
-        const bool mismatch = (channel == QLatin1String("DISPLAY") && type != QLatin1String("DISPLAY_STANDARD"))
-                              || (channel == QLatin1String("SEARCH") && type.startsWith(QLatin1String("DISPLAY")));
+        const bool mismatch =
+            (channel == QLatin1String("DISPLAY") && type != QLatin1String("DISPLAY_STANDARD"))
+            || (channel == QLatin1String("SEARCH") && type.startsWith(QLatin1String("DISPLAY")));
         if (mismatch)
-            errors.append(makeError(QStringLiteral("adGroupError"),
-                                    QStringLiteral("ADGROUP_TYPE_NOT_VALID_FOR_ADVERTISING_CHANNEL_TYPE"),
-                                    QStringLiteral("The ad group type does not fit the campaign's "
-                                                   "channel."), prefix, QStringLiteral("type"), type));
+            errors.append(
+                makeError(QStringLiteral("adGroupError"),
+                          QStringLiteral("ADGROUP_TYPE_NOT_VALID_FOR_ADVERTISING_CHANNEL_TYPE"),
+                          QStringLiteral("The ad group type does not fit the campaign's "
+                                         "channel."),
+                          prefix,
+                          QStringLiteral("type"),
+                          type));
         payload.insert(QStringLiteral("type"), type);
-        const auto sameCampaign = [&](const ObjectRecord &record) { return record.parentId == campaign->id; };
+        const auto sameCampaign = [&](const ObjectRecord &record) {
+            return record.parentId == campaign->id;
+        };
         if (!name.isEmpty() && nameTaken(context, kAdGroup, name, sameCampaign))
             errors.append(makeError(QStringLiteral("adGroupError"),
                                     QStringLiteral("DUPLICATE_ADGROUP_NAME"),
                                     QStringLiteral("An ad group with this name already exists in "
-                                                   "the campaign."), prefix, QStringLiteral("name"), name));
+                                                   "the campaign."),
+                                    prefix,
+                                    QStringLiteral("name"),
+                                    name));
     }
     payload.insert(QStringLiteral("status"), status);
     for (const char *key : {"cpcBidMicros", "cpmBidMicros", "targetCpaMicros"}) {
@@ -378,14 +486,22 @@ std::optional<ImageInfo> assetImage(const MutateContext &context, const QString 
     const auto asset = context.find(kAsset, name);
     if (!asset || !asset->state.contains(QStringLiteral("imageAsset")))
         return std::nullopt;
-    const QJsonObject full = asset->state.value(QStringLiteral("imageAsset")).toObject()
-                                 .value(QStringLiteral("fullSize")).toObject();
-    return ImageInfo{QString(), full.value(QStringLiteral("widthPixels")).toVariant().toInt(),
+    const QJsonObject full = asset->state.value(QStringLiteral("imageAsset"))
+                                 .toObject()
+                                 .value(QStringLiteral("fullSize"))
+                                 .toObject();
+    return ImageInfo{QString(),
+                     full.value(QStringLiteral("widthPixels")).toVariant().toInt(),
                      full.value(QStringLiteral("heightPixels")).toVariant().toInt()};
 }
 
-void checkImageList(QList<AdsError> &errors, const QJsonArray &images, const QString &field,
-                    double ratio, int minWidth, int minHeight, const MutateContext &context,
+void checkImageList(QList<AdsError> &errors,
+                    const QJsonArray &images,
+                    const QString &field,
+                    double ratio,
+                    int minWidth,
+                    int minHeight,
+                    const MutateContext &context,
                     const QJsonArray &prefix)
 {
     for (qsizetype i = 0; i < images.size(); ++i) {
@@ -403,59 +519,112 @@ void checkImageList(QList<AdsError> &errors, const QJsonArray &images, const QSt
             errors.append(makeError(QStringLiteral("imageError"),
                                     QStringLiteral("ASPECT_RATIO_NOT_ALLOWED"),
                                     QStringLiteral("The image's size or aspect ratio is not "
-                                                   "allowed here."), prefix, path, asset));
+                                                   "allowed here."),
+                                    prefix,
+                                    path,
+                                    asset));
         }
     }
 }
 
-void checkTextList(QList<AdsError> &errors, const QJsonArray &items, const QString &field,
-                   qsizetype minCount, qsizetype maxCount, qsizetype maxLength,
+void checkTextList(QList<AdsError> &errors,
+                   const QJsonArray &items,
+                   const QString &field,
+                   qsizetype minCount,
+                   qsizetype maxCount,
+                   qsizetype maxLength,
                    const QJsonArray &prefix)
 {
     if (items.size() < minCount)
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_FEW"),
-                                QStringLiteral("Too few."), prefix, field));
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_FEW"),
+                                QStringLiteral("Too few."),
+                                prefix,
+                                field));
     if (items.size() > maxCount)
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_MANY"),
-                                QStringLiteral("Too many."), prefix, field));
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_MANY"),
+                                QStringLiteral("Too many."),
+                                prefix,
+                                field));
     for (qsizetype i = 0; i < items.size(); ++i) {
-        checkText(errors, prefix, QStringLiteral("%1[%2].text").arg(field).arg(i),
-                  items[i].toObject().value(QStringLiteral("text")).toString(), maxLength);
+        checkText(errors,
+                  prefix,
+                  QStringLiteral("%1[%2].text").arg(field).arg(i),
+                  items[i].toObject().value(QStringLiteral("text")).toString(),
+                  maxLength);
     }
 }
 
-void checkDisplayAd(QList<AdsError> &errors, const QJsonObject &ad, const MutateContext &context,
+void checkDisplayAd(QList<AdsError> &errors,
+                    const QJsonObject &ad,
+                    const MutateContext &context,
                     const QJsonArray &prefix)
 {
     const QString base = QStringLiteral("ad.responsive_display_ad.");
     const QJsonArray landscape = ad.value(QStringLiteral("marketingImages")).toArray();
     const QJsonArray square = ad.value(QStringLiteral("squareMarketingImages")).toArray();
     if (landscape.isEmpty())
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_FEW"),
-                                QStringLiteral("Too few."), prefix, base + QStringLiteral("marketing_images")));
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_FEW"),
+                                QStringLiteral("Too few."),
+                                prefix,
+                                base + QStringLiteral("marketing_images")));
     if (square.isEmpty())
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_FEW"),
-                                QStringLiteral("Too few."), prefix,
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_FEW"),
+                                QStringLiteral("Too few."),
+                                prefix,
                                 base + QStringLiteral("square_marketing_images")));
     if (landscape.size() + square.size() > 15)
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_MANY"),
-                                QStringLiteral("Too many."), prefix, base + QStringLiteral("marketing_images")));
-    checkImageList(errors, landscape, base + QStringLiteral("marketing_images"), 1.91, 600, 314,
-                   context, prefix);
-    checkImageList(errors, square, base + QStringLiteral("square_marketing_images"), 1.0, 300, 300,
-                   context, prefix);
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_MANY"),
+                                QStringLiteral("Too many."),
+                                prefix,
+                                base + QStringLiteral("marketing_images")));
+    checkImageList(errors,
+                   landscape,
+                   base + QStringLiteral("marketing_images"),
+                   1.91,
+                   600,
+                   314,
+                   context,
+                   prefix);
+    checkImageList(errors,
+                   square,
+                   base + QStringLiteral("square_marketing_images"),
+                   1.0,
+                   300,
+                   300,
+                   context,
+                   prefix);
     const qsizetype logos = ad.value(QStringLiteral("logoImages")).toArray().size()
                             + ad.value(QStringLiteral("squareLogoImages")).toArray().size();
     if (logos > 5)
-        errors.append(makeError(QStringLiteral("collectionSizeError"), QStringLiteral("TOO_MANY"),
-                                QStringLiteral("Too many."), prefix, base + QStringLiteral("logo_images")));
+        errors.append(makeError(QStringLiteral("collectionSizeError"),
+                                QStringLiteral("TOO_MANY"),
+                                QStringLiteral("Too many."),
+                                prefix,
+                                base + QStringLiteral("logo_images")));
 
-    checkTextList(errors, ad.value(QStringLiteral("headlines")).toArray(),
-                  base + QStringLiteral("headlines"), 1, 5, 30, prefix);
-    checkTextList(errors, ad.value(QStringLiteral("descriptions")).toArray(),
-                  base + QStringLiteral("descriptions"), 1, 5, 90, prefix);
-    const QString longHeadline = ad.value(QStringLiteral("longHeadline")).toObject()
-                                     .value(QStringLiteral("text")).toString();
+    checkTextList(errors,
+                  ad.value(QStringLiteral("headlines")).toArray(),
+                  base + QStringLiteral("headlines"),
+                  1,
+                  5,
+                  30,
+                  prefix);
+    checkTextList(errors,
+                  ad.value(QStringLiteral("descriptions")).toArray(),
+                  base + QStringLiteral("descriptions"),
+                  1,
+                  5,
+                  90,
+                  prefix);
+    const QString longHeadline = ad.value(QStringLiteral("longHeadline"))
+                                     .toObject()
+                                     .value(QStringLiteral("text"))
+                                     .toString();
     if (longHeadline.isEmpty())
         errors.append(requiredError(prefix, base + QStringLiteral("long_headline")));
     checkText(errors, prefix, base + QStringLiteral("long_headline.text"), longHeadline, 90);
@@ -468,10 +637,20 @@ void checkDisplayAd(QList<AdsError> &errors, const QJsonObject &ad, const Mutate
 void checkSearchAd(QList<AdsError> &errors, const QJsonObject &ad, const QJsonArray &prefix)
 {
     const QString base = QStringLiteral("ad.responsive_search_ad.");
-    checkTextList(errors, ad.value(QStringLiteral("headlines")).toArray(),
-                  base + QStringLiteral("headlines"), 3, 15, 30, prefix);
-    checkTextList(errors, ad.value(QStringLiteral("descriptions")).toArray(),
-                  base + QStringLiteral("descriptions"), 2, 4, 90, prefix);
+    checkTextList(errors,
+                  ad.value(QStringLiteral("headlines")).toArray(),
+                  base + QStringLiteral("headlines"),
+                  3,
+                  15,
+                  30,
+                  prefix);
+    checkTextList(errors,
+                  ad.value(QStringLiteral("descriptions")).toArray(),
+                  base + QStringLiteral("descriptions"),
+                  2,
+                  4,
+                  90,
+                  prefix);
     const QString path1 = ad.value(QStringLiteral("path1")).toString();
     const QString path2 = ad.value(QStringLiteral("path2")).toString();
     checkText(errors, prefix, base + QStringLiteral("path1"), path1, 15);
@@ -479,7 +658,9 @@ void checkSearchAd(QList<AdsError> &errors, const QJsonObject &ad, const QJsonAr
     if (!path2.isEmpty() && path1.isEmpty())
         errors.append(makeError(QStringLiteral("adError"),
                                 QStringLiteral("CANNOT_SET_PATH2_WITHOUT_PATH1"),
-                                QStringLiteral("path2 needs path1."), prefix, base + QStringLiteral("path2")));
+                                QStringLiteral("path2 needs path1."),
+                                prefix,
+                                base + QStringLiteral("path2")));
 }
 
 void checkFinalUrls(QList<AdsError> &errors, const QJsonArray &urls, const QJsonArray &prefix)
@@ -500,13 +681,20 @@ void checkFinalUrls(QList<AdsError> &errors, const QJsonArray &urls, const QJson
         else if (!url.host().contains(QLatin1Char('.')))
             code = QStringLiteral("URL_NO_TOP_LEVEL_DOMAIN");
         if (!code.isEmpty())
-            errors.append(makeError(QStringLiteral("adError"), code,
-                                    QStringLiteral("The final URL is not valid."), prefix, field, text));
+            errors.append(makeError(QStringLiteral("adError"),
+                                    code,
+                                    QStringLiteral("The final URL is not valid."),
+                                    prefix,
+                                    field,
+                                    text));
     }
 }
 
-QList<AdsError> createAdGroupAd(QJsonObject &payload, MutateContext &context,
-                                const QJsonArray &prefix, QString &parentId, QString &id)
+QList<AdsError> createAdGroupAd(QJsonObject &payload,
+                                MutateContext &context,
+                                const QJsonArray &prefix,
+                                QString &parentId,
+                                QString &id)
 {
     QList<AdsError> errors;
     const QString adGroupName = payload.value(QStringLiteral("adGroup")).toString();
@@ -515,7 +703,8 @@ QList<AdsError> createAdGroupAd(QJsonObject &payload, MutateContext &context,
         errors.append(requiredError(prefix, QStringLiteral("ad_group")));
     else if (!adGroup)
         errors.append(notFound(prefix, QStringLiteral("ad_group"), adGroupName));
-    const QString status = payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
+    const QString status =
+        payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED"));
     if (!kStatuses.contains(status))
         errors.append(invalidEnum(prefix, QStringLiteral("status"), status));
 
@@ -528,7 +717,8 @@ QList<AdsError> createAdGroupAd(QJsonObject &payload, MutateContext &context,
     QString adType;
     if (ad.contains(QStringLiteral("responsiveDisplayAd"))) {
         adType = QStringLiteral("RESPONSIVE_DISPLAY_AD");
-        checkDisplayAd(errors, ad.value(QStringLiteral("responsiveDisplayAd")).toObject(), context, prefix);
+        checkDisplayAd(
+            errors, ad.value(QStringLiteral("responsiveDisplayAd")).toObject(), context, prefix);
     } else if (ad.contains(QStringLiteral("responsiveSearchAd"))) {
         adType = QStringLiteral("RESPONSIVE_SEARCH_AD");
         checkSearchAd(errors, ad.value(QStringLiteral("responsiveSearchAd")).toObject(), prefix);
@@ -542,7 +732,8 @@ QList<AdsError> createAdGroupAd(QJsonObject &payload, MutateContext &context,
     const QString adId = QString::number(context.nextId());
     ad.insert(QStringLiteral("id"), adId);
     ad.insert(QStringLiteral("type"), adType);
-    ad.insert(QStringLiteral("resourceName"), QStringLiteral("customers/%1/ads/%2").arg(cid(context), adId));
+    ad.insert(QStringLiteral("resourceName"),
+              QStringLiteral("customers/%1/ads/%2").arg(cid(context), adId));
     payload.insert(QStringLiteral("ad"), ad);
     payload.insert(QStringLiteral("status"), status);
     payload.insert(QStringLiteral("policySummary"),
@@ -553,23 +744,30 @@ QList<AdsError> createAdGroupAd(QJsonObject &payload, MutateContext &context,
     return errors;
 }
 
-QList<AdsError> createCriterion(const QString &type, QJsonObject &payload, MutateContext &context,
-                                const QJsonArray &prefix, QString &parentId, QString &id)
+QList<AdsError> createCriterion(const QString &type,
+                                QJsonObject &payload,
+                                MutateContext &context,
+                                const QJsonArray &prefix,
+                                QString &parentId,
+                                QString &id)
 {
     QList<AdsError> errors;
     const bool adGroupLevel = type == kAdGroupCriterion;
     const QString parentKey = adGroupLevel ? QStringLiteral("adGroup") : QStringLiteral("campaign");
     const QString parentName = payload.value(parentKey).toString();
     const auto parent = context.find(adGroupLevel ? kAdGroup : kCampaign, parentName);
-    const QString parentField = adGroupLevel ? QStringLiteral("ad_group") : QStringLiteral("campaign");
+    const QString parentField =
+        adGroupLevel ? QStringLiteral("ad_group") : QStringLiteral("campaign");
     if (parentName.isEmpty())
         errors.append(requiredError(prefix, parentField));
     else if (!parent)
         errors.append(notFound(prefix, parentField, parentName));
 
     if (payload.contains(QStringLiteral("userList"))) {
-        const QString list = payload.value(QStringLiteral("userList")).toObject()
-                                 .value(QStringLiteral("userList")).toString();
+        const QString list = payload.value(QStringLiteral("userList"))
+                                 .toObject()
+                                 .value(QStringLiteral("userList"))
+                                 .toString();
         if (!context.find(kUserList, list))
             errors.append(notFound(prefix, QStringLiteral("user_list.user_list"), list));
     }
@@ -580,8 +778,10 @@ QList<AdsError> createCriterion(const QString &type, QJsonObject &payload, Mutat
         if (text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > 10)
             errors.append(makeError(QStringLiteral("criterionError"),
                                     QStringLiteral("KEYWORD_HAS_TOO_MANY_WORDS"),
-                                    QStringLiteral("The keyword has too many words."), prefix,
-                                    QStringLiteral("keyword.text"), text));
+                                    QStringLiteral("The keyword has too many words."),
+                                    prefix,
+                                    QStringLiteral("keyword.text"),
+                                    text));
         static const QSet<QString> matchTypes = {"EXACT", "PHRASE", "BROAD"};
         const QString matchType = keyword.value(QStringLiteral("matchType")).toString();
         if (!matchTypes.contains(matchType))
@@ -591,8 +791,8 @@ QList<AdsError> createCriterion(const QString &type, QJsonObject &payload, Mutat
         return errors;
     const QString criterionId = QString::number(context.nextId());
     payload.insert(QStringLiteral("criterionId"), criterionId);
-    payload.insert(QStringLiteral("status"), payload.value(QStringLiteral("status"))
-                                                 .toString(QStringLiteral("ENABLED")));
+    payload.insert(QStringLiteral("status"),
+                   payload.value(QStringLiteral("status")).toString(QStringLiteral("ENABLED")));
     parentId = parent->id;
     id = parent->id + QLatin1Char('~') + criterionId;
     return errors;
@@ -609,28 +809,38 @@ QList<AdsError> createAsset(QJsonObject &payload, const QJsonArray &prefix)
         const auto info = bytes ? probeImage(*bytes) : std::nullopt;
         static const QSet<QString> formats = {"jpeg", "png", "gif"};
         if (!info || !formats.contains(info->format)) {
-            errors.append(makeError(QStringLiteral("imageError"), QStringLiteral("INVALID_IMAGE"),
-                                    QStringLiteral("The image is not a GIF, JPEG or PNG."), prefix,
+            errors.append(makeError(QStringLiteral("imageError"),
+                                    QStringLiteral("INVALID_IMAGE"),
+                                    QStringLiteral("The image is not a GIF, JPEG or PNG."),
+                                    prefix,
                                     QStringLiteral("image_asset.data")));
             return errors;
         }
         image.remove(QStringLiteral("data"));
         image.insert(QStringLiteral("fileSize"), QString::number((*bytes).size()));
-        image.insert(QStringLiteral("mimeType"), QString(QStringLiteral("IMAGE_") + info->format.toUpper()));
+        image.insert(QStringLiteral("mimeType"),
+                     QString(QStringLiteral("IMAGE_") + info->format.toUpper()));
         image.insert(QStringLiteral("fullSize"),
                      QJsonObject{{"widthPixels", QString::number(info->width)},
                                  {"heightPixels", QString::number(info->height)},
-                                 {"url", QString(QStringLiteral("https://sandbox.invalid/") + http::md5Hex(*bytes))}});
+                                 {"url",
+                                  QString(QStringLiteral("https://sandbox.invalid/")
+                                          + http::md5Hex(*bytes))}});
         payload.insert(QStringLiteral("imageAsset"), image);
         payload.insert(QStringLiteral("type"), QStringLiteral("IMAGE"));
     } else if (payload.contains(QStringLiteral("youtubeVideoAsset"))) {
-        const QString video = payload.value(QStringLiteral("youtubeVideoAsset")).toObject()
-                                  .value(QStringLiteral("youtubeVideoId")).toString();
+        const QString video = payload.value(QStringLiteral("youtubeVideoAsset"))
+                                  .toObject()
+                                  .value(QStringLiteral("youtubeVideoId"))
+                                  .toString();
         static const QRegularExpression youtubeId(QStringLiteral("^[A-Za-z0-9_-]{11}$"));
         if (!youtubeId.match(video).hasMatch())
-            errors.append(makeError(QStringLiteral("fieldError"), QStringLiteral("INVALID_VALUE"),
-                                    QStringLiteral("Not a YouTube video id."), prefix,
-                                    QStringLiteral("youtube_video_asset.youtube_video_id"), video));
+            errors.append(makeError(QStringLiteral("fieldError"),
+                                    QStringLiteral("INVALID_VALUE"),
+                                    QStringLiteral("Not a YouTube video id."),
+                                    prefix,
+                                    QStringLiteral("youtube_video_asset.youtube_video_id"),
+                                    video));
         payload.insert(QStringLiteral("type"), QStringLiteral("YOUTUBE_VIDEO"));
     } else if (payload.contains(QStringLiteral("textAsset"))) {
         payload.insert(QStringLiteral("type"), QStringLiteral("TEXT"));
@@ -641,31 +851,41 @@ QList<AdsError> createAsset(QJsonObject &payload, const QJsonArray &prefix)
     return errors;
 }
 
-QList<AdsError> createUserList(QJsonObject &payload, MutateContext &context,
+QList<AdsError> createUserList(QJsonObject &payload,
+                               MutateContext &context,
                                const QJsonArray &prefix)
 {
     QList<AdsError> errors;
     const QString name = payload.value(QStringLiteral("name")).toString();
     if (name.isEmpty())
         errors.append(requiredError(prefix, QStringLiteral("name")));
-    if (!name.isEmpty() && nameTaken(context, kUserList, name, [](const ObjectRecord &) { return true; }))
-        errors.append(makeError(QStringLiteral("userListError"), QStringLiteral("NAME_ALREADY_USED"),
-                                QStringLiteral("The name is already used by another list."), prefix,
-                                QStringLiteral("name"), name));
+    if (!name.isEmpty()
+        && nameTaken(context, kUserList, name, [](const ObjectRecord &) { return true; }))
+        errors.append(makeError(QStringLiteral("userListError"),
+                                QStringLiteral("NAME_ALREADY_USED"),
+                                QStringLiteral("The name is already used by another list."),
+                                prefix,
+                                QStringLiteral("name"),
+                                name));
     if (payload.contains(QStringLiteral("membershipLifeSpan"))) {
         const auto days = integerValue(payload.value(QStringLiteral("membershipLifeSpan")));
         if (!days || *days < 0 || *days > 540)
             errors.append(makeError(QStringLiteral("rangeError"),
-                                    days && *days > 540 ? QStringLiteral("TOO_HIGH") : QStringLiteral("TOO_LOW"),
+                                    days && *days > 540 ? QStringLiteral("TOO_HIGH")
+                                                        : QStringLiteral("TOO_LOW"),
                                     QStringLiteral("membershipLifeSpan must be 0..540 days."),
-                                    prefix, QStringLiteral("membership_life_span")));
+                                    prefix,
+                                    QStringLiteral("membership_life_span")));
     }
     if (payload.contains(QStringLiteral("crmBasedUserList"))) {
         static const QSet<QString> keys = {"CONTACT_INFO", "CRM_ID", "MOBILE_ADVERTISING_ID"};
-        const QString key = payload.value(QStringLiteral("crmBasedUserList")).toObject()
-                                .value(QStringLiteral("uploadKeyType")).toString();
+        const QString key = payload.value(QStringLiteral("crmBasedUserList"))
+                                .toObject()
+                                .value(QStringLiteral("uploadKeyType"))
+                                .toString();
         if (!keys.contains(key))
-            errors.append(invalidEnum(prefix, QStringLiteral("crm_based_user_list.upload_key_type"), key));
+            errors.append(
+                invalidEnum(prefix, QStringLiteral("crm_based_user_list.upload_key_type"), key));
         payload.insert(QStringLiteral("type"), QStringLiteral("CRM_BASED"));
     }
     payload.insert(QStringLiteral("membershipStatus"), QStringLiteral("OPEN"));
@@ -680,14 +900,18 @@ OperationResult createResource(const Operation &operation, MutateContext &contex
     OperationResult result;
     const QJsonArray prefix = operation.path;
     QJsonObject payload = replaceTempNames(operation.payload, context.tempNames).toObject();
-    const QString tempName = operation.payload.toObject().value(QStringLiteral("resourceName")).toString();
-    if (!tempName.isEmpty() && (!idOf(tempName).startsWith(QLatin1Char('-')) || context.tempNames.contains(tempName))) {
-        result.errors.append(makeError(QStringLiteral("newResourceCreationError"),
-                                       tempName.contains(QLatin1String("/-"))
-                                           ? QStringLiteral("DUPLICATE_TEMP_IDS")
-                                           : QStringLiteral("CANNOT_SET_ID_FOR_CREATE"),
-                                       QStringLiteral("The resource name cannot be used on create."),
-                                       prefix, QStringLiteral("resource_name"), tempName));
+    const QString tempName =
+        operation.payload.toObject().value(QStringLiteral("resourceName")).toString();
+    if (!tempName.isEmpty()
+        && (!idOf(tempName).startsWith(QLatin1Char('-')) || context.tempNames.contains(tempName))) {
+        result.errors.append(makeError(
+            QStringLiteral("newResourceCreationError"),
+            tempName.contains(QLatin1String("/-")) ? QStringLiteral("DUPLICATE_TEMP_IDS")
+                                                   : QStringLiteral("CANNOT_SET_ID_FOR_CREATE"),
+            QStringLiteral("The resource name cannot be used on create."),
+            prefix,
+            QStringLiteral("resource_name"),
+            tempName));
         return result;
     }
 
@@ -743,10 +967,24 @@ bool mutablePath(const QString &type, const QString &path)
 {
     static const QHash<QString, QStringList> allowed = {
         {kBudget, {"name", "amountMicros", "totalAmountMicros", "deliveryMethod"}},
-        {kCampaign, {"name", "status", "endDateTime", "startDateTime", "endDate", "startDate",
-                     "networkSettings", "campaignBudget", "manualCpc", "targetSpend",
-                     "maximizeConversions", "maximizeConversionValue", "targetCpa", "targetRoas",
-                     "targetCpm", "manualCpm", "containsEuPoliticalAdvertising"}},
+        {kCampaign,
+         {"name",
+          "status",
+          "endDateTime",
+          "startDateTime",
+          "endDate",
+          "startDate",
+          "networkSettings",
+          "campaignBudget",
+          "manualCpc",
+          "targetSpend",
+          "maximizeConversions",
+          "maximizeConversionValue",
+          "targetCpa",
+          "targetRoas",
+          "targetCpm",
+          "manualCpm",
+          "containsEuPoliticalAdvertising"}},
         {kAdGroup, {"name", "status", "cpcBidMicros", "cpmBidMicros", "targetCpaMicros"}},
         {kAdGroupAd, {"status"}},
         {kAdGroupCriterion, {"status", "negative"}},
@@ -790,14 +1028,19 @@ OperationResult updateResource(const Operation &operation, MutateContext &contex
         return result;
     }
     if (record->status == QLatin1String("REMOVED")) {
-        result.errors.append(makeError(QStringLiteral("mutateError"), QStringLiteral("MUTATE_NOT_ALLOWED"),
+        result.errors.append(makeError(QStringLiteral("mutateError"),
+                                       QStringLiteral("MUTATE_NOT_ALLOWED"),
                                        QStringLiteral("A removed resource cannot be changed."),
-                                       prefix, QStringLiteral("resource_name"), name));
+                                       prefix,
+                                       QStringLiteral("resource_name"),
+                                       name));
         return result;
     }
     if (operation.updateMask.isEmpty()) {
-        result.errors.append(makeError(QStringLiteral("fieldMaskError"), QStringLiteral("FIELD_MASK_MISSING"),
-                                       QStringLiteral("The update mask is missing."), prefix,
+        result.errors.append(makeError(QStringLiteral("fieldMaskError"),
+                                       QStringLiteral("FIELD_MASK_MISSING"),
+                                       QStringLiteral("The update mask is missing."),
+                                       prefix,
                                        QStringLiteral("update_mask")));
         return result;
     }
@@ -806,15 +1049,22 @@ OperationResult updateResource(const Operation &operation, MutateContext &contex
     for (const QString &path : maskPaths(operation.updateMask)) {
         if (operation.type == kAdGroupAd && path.startsWith(QLatin1String("ad"))
             && path != QLatin1String("adGroup")) {
-            result.errors.append(makeError(QStringLiteral("fieldError"), QStringLiteral("IMMUTABLE_FIELD"),
+            result.errors.append(makeError(QStringLiteral("fieldError"),
+                                           QStringLiteral("IMMUTABLE_FIELD"),
                                            QStringLiteral("The ad of an ad group ad cannot change; "
-                                                          "create a new ad instead."), prefix, path));
+                                                          "create a new ad instead."),
+                                           prefix,
+                                           path));
             continue;
         }
         if (!mutablePath(operation.type, path)) {
-            result.errors.append(makeError(QStringLiteral("fieldMaskError"), QStringLiteral("FIELD_NOT_FOUND"),
-                                           QStringLiteral("The field mask names a field that cannot "
-                                                          "be updated."), prefix, path));
+            result.errors.append(
+                makeError(QStringLiteral("fieldMaskError"),
+                          QStringLiteral("FIELD_NOT_FOUND"),
+                          QStringLiteral("The field mask names a field that cannot "
+                                         "be updated."),
+                          prefix,
+                          path));
             continue;
         }
         const QJsonValue value = valueAt(payload, path);
@@ -824,9 +1074,11 @@ OperationResult updateResource(const Operation &operation, MutateContext &contex
         }
         if (path == QLatin1String("amountMicros"))
             result.errors += checkBudgetAmount(payload, path, prefix);
-        setAt(record->state, path.split(QLatin1Char('.')),
+        setAt(record->state,
+              path.split(QLatin1Char('.')),
               path.endsWith(QLatin1String("Micros")) && integerValue(value)
-                  ? QJsonValue(QString::number(*integerValue(value))) : value);
+                  ? QJsonValue(QString::number(*integerValue(value)))
+                  : value);
     }
     if (!result.errors.isEmpty())
         return result;
@@ -835,8 +1087,9 @@ OperationResult updateResource(const Operation &operation, MutateContext &contex
     record->name = record->state.value(QStringLiteral("name")).toString(record->name);
     record->updatedAtMs = context.nowMs;
     if (record->state.contains(QStringLiteral("endDateTime"))) {
-        if (auto end = parseGoogleDateTime(record->state.value(QStringLiteral("endDateTime")).toString(),
-                                           QTimeZone(context.account.timeZone.toUtf8())))
+        if (auto end =
+                parseGoogleDateTime(record->state.value(QStringLiteral("endDateTime")).toString(),
+                                    QTimeZone(context.account.timeZone.toUtf8())))
             record->state.insert(QStringLiteral("_endMs"), QString::number(*end + 999));
     }
     context.stage(*record, record->status != before);
@@ -872,7 +1125,8 @@ QJsonArray fieldPath(const QJsonArray &prefix, const QString &dotted)
     for (const QString &part : dotted.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
         const auto match = indexed.match(part);
         if (match.hasMatch())
-            path.append(QJsonObject{{"fieldName", match.captured(1)}, {"index", match.captured(2).toInt()}});
+            path.append(QJsonObject{{"fieldName", match.captured(1)},
+                                    {"index", match.captured(2).toInt()}});
         else
             path.append(QJsonObject{{"fieldName", part}});
     }
@@ -919,19 +1173,28 @@ OperationResult applyOperation(const Operation &operation, MutateContext &contex
 
 QString collectionOf(const QString &type)
 {
-    static const QHash<QString, QString> collections = {
-        {kBudget, "campaignBudgets"},        {kCampaign, "campaigns"},
-        {kAdGroup, "adGroups"},              {kAdGroupAd, "adGroupAds"},
-        {kAdGroupCriterion, "adGroupCriteria"}, {kCampaignCriterion, "campaignCriteria"},
-        {kAsset, "assets"},                  {kUserList, "userLists"},
-        {kUserDataJob, "offlineUserDataJobs"}};
+    static const QHash<QString, QString> collections = {{kBudget, "campaignBudgets"},
+                                                        {kCampaign, "campaigns"},
+                                                        {kAdGroup, "adGroups"},
+                                                        {kAdGroupAd, "adGroupAds"},
+                                                        {kAdGroupCriterion, "adGroupCriteria"},
+                                                        {kCampaignCriterion, "campaignCriteria"},
+                                                        {kAsset, "assets"},
+                                                        {kUserList, "userLists"},
+                                                        {kUserDataJob, "offlineUserDataJobs"}};
     return collections.value(type);
 }
 
 QString typeOfCollection(const QString &collection)
 {
-    for (const QString &type : {kBudget, kCampaign, kAdGroup, kAdGroupAd, kAdGroupCriterion,
-                                kCampaignCriterion, kAsset, kUserList}) {
+    for (const QString &type : {kBudget,
+                                kCampaign,
+                                kAdGroup,
+                                kAdGroupAd,
+                                kAdGroupCriterion,
+                                kCampaignCriterion,
+                                kAsset,
+                                kUserList}) {
         if (collectionOf(type) == collection)
             return type;
     }
@@ -960,8 +1223,8 @@ QString camelType(const QString &type)
 
 std::optional<qint64> parseGoogleDateTime(const QString &text, const QTimeZone &zone)
 {
-    for (const QString &format : {QStringLiteral("yyyy-MM-dd HH:mm:ss"),
-                                  QStringLiteral("yyyyMMdd HH:mm:ss")}) {
+    for (const QString &format :
+         {QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyyMMdd HH:mm:ss")}) {
         const QDateTime local = QDateTime::fromString(text, format);
         if (local.isValid())
             return QDateTime(local.date(), local.time(), zone).toMSecsSinceEpoch();

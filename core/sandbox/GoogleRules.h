@@ -11,7 +11,6 @@
 
 #include <functional>
 #include <optional>
-
 #include <tl/expected.hpp>
 
 // The Google Ads simulator's rules: per-resource validation for mutates, resource names, and
@@ -38,15 +37,16 @@ inline constexpr qint64 kReportingDelayMs = 3 * 3600 * 1000LL;
 /** One entry of GoogleAdsFailure.errors. */
 struct AdsError
 {
-    QString category;     // "fieldError"
-    QString code;         // "REQUIRED"
+    QString category; // "fieldError"
+    QString code;     // "REQUIRED"
     QString message;
-    QJsonArray location;  // fieldPathElements
-    QJsonObject trigger;  // {"stringValue": ...}
-    QJsonObject details;  // ErrorDetails, when any
+    QJsonArray location; // fieldPathElements
+    QJsonObject trigger; // {"stringValue": ...}
+    QJsonObject details; // ErrorDetails, when any
 };
 
-/** Builds a field path: {"operations",0},{"create"},{"name"} from ("operations",0,"create.name"). */
+/** Builds a field path: {"operations",0},{"create"},{"name"} from ("operations",0,"create.name").
+ */
 QJsonArray fieldPath(const QJsonArray &prefix, const QString &dotted);
 
 /** A mutate in progress: staged records and temporary resource names, written all at once. */
@@ -57,8 +57,8 @@ struct MutateContext
     int version = 25;
     qint64 nowMs = 0;
     std::function<qint64()> nextId;
-    QHash<QString, QString> tempNames;       // "customers/1/campaigns/-2" -> real name
-    QHash<QString, ObjectRecord> staged;     // by record id
+    QHash<QString, QString> tempNames;   // "customers/1/campaigns/-2" -> real name
+    QHash<QString, ObjectRecord> staged; // by record id
     QList<QString> stagedOrder;
     QList<StatusChange> statuses;
 
@@ -69,18 +69,18 @@ struct MutateContext
 /** One mutate operation on one resource type. */
 struct Operation
 {
-    QString type;          // campaign, ad_group, ...
-    QString kind;          // create, update, remove
-    QJsonValue payload;    // object for create/update, resource name for remove
+    QString type;       // campaign, ad_group, ...
+    QString kind;       // create, update, remove
+    QJsonValue payload; // object for create/update, resource name for remove
     QString updateMask;
-    QJsonArray path;       // field path prefix of the operation
+    QJsonArray path; // field path prefix of the operation
 };
 
 /** The operation's result resource name, or errors. */
 struct OperationResult
 {
     QString resourceName;
-    QJsonObject resource;  // for MUTABLE_RESOURCE
+    QJsonObject resource; // for MUTABLE_RESOURCE
     QList<AdsError> errors;
 };
 
@@ -101,8 +101,8 @@ std::optional<qint64> parseGoogleDateTime(const QString &text, const QTimeZone &
 struct GaqlCondition
 {
     QString field;
-    QString op;            // =, !=, >, >=, <, <=, IN, NOT IN, LIKE, NOT LIKE, BETWEEN, DURING,
-                           // IS NULL, IS NOT NULL
+    QString op; // =, !=, >, >=, <, <=, IN, NOT IN, LIKE, NOT LIKE, BETWEEN, DURING,
+                // IS NULL, IS NOT NULL
     QStringList values;
 };
 

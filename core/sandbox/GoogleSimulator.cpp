@@ -1,8 +1,7 @@
-#include "core/sandbox/Simulators.h"
-
 #include "core/Logging.h"
 #include "core/sandbox/GoogleRules.h"
 #include "core/sandbox/SandboxContext.h"
+#include "core/sandbox/Simulators.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -22,12 +21,14 @@ using namespace google;
 
 constexpr int kPageSize = 10'000;
 
-const QHash<QString, QString> kOperationKeys = {
-    {"campaignBudgetOperation", kBudget},     {"campaignOperation", kCampaign},
-    {"adGroupOperation", kAdGroup},           {"adGroupAdOperation", kAdGroupAd},
-    {"adGroupCriterionOperation", kAdGroupCriterion},
-    {"campaignCriterionOperation", kCampaignCriterion},
-    {"assetOperation", kAsset},               {"userListOperation", kUserList}};
+const QHash<QString, QString> kOperationKeys = {{"campaignBudgetOperation", kBudget},
+                                                {"campaignOperation", kCampaign},
+                                                {"adGroupOperation", kAdGroup},
+                                                {"adGroupAdOperation", kAdGroupAd},
+                                                {"adGroupCriterionOperation", kAdGroupCriterion},
+                                                {"campaignCriterionOperation", kCampaignCriterion},
+                                                {"assetOperation", kAsset},
+                                                {"userListOperation", kUserList}};
 
 struct GoogleCall
 {
@@ -56,8 +57,10 @@ QJsonObject adsFailure(const QList<AdsError> &errors, int version, const QString
     QJsonArray list;
     for (const AdsError &error : errors)
         list.append(errorJson(error));
-    return QJsonObject{{"@type", QStringLiteral("type.googleapis.com/google.ads.googleads.v%1.errors."
-                                                "GoogleAdsFailure").arg(version)},
+    return QJsonObject{{"@type",
+                        QStringLiteral("type.googleapis.com/google.ads.googleads.v%1.errors."
+                                       "GoogleAdsFailure")
+                            .arg(version)},
                        {"errors", list},
                        {"requestId", requestId}};
 }
@@ -93,7 +96,8 @@ Objective objectiveOf(const QJsonObject &campaign)
     if (campaign.contains(QStringLiteral("maximizeConversions"))
         || campaign.contains(QStringLiteral("targetCpa")))
         return Objective::Conversions;
-    if (campaign.contains(QStringLiteral("targetCpm")) || campaign.contains(QStringLiteral("manualCpm")))
+    if (campaign.contains(QStringLiteral("targetCpm"))
+        || campaign.contains(QStringLiteral("manualCpm")))
         return Objective::Awareness;
     return Objective::Traffic;
 }
@@ -112,14 +116,15 @@ class GoogleSimulator : public PlatformHandler
 public:
     explicit GoogleSimulator(std::shared_ptr<SandboxContext> context)
         : m_context(std::move(context))
-    {
-    }
+    {}
 
     SandboxReply handle(const SandboxRequest &request) override;
 
 private:
     SandboxReply route(GoogleCall &call, const QString &rest);
-    SandboxReply fail(const GoogleCall &call, int http, const QList<AdsError> &errors,
+    SandboxReply fail(const GoogleCall &call,
+                      int http,
+                      const QList<AdsError> &errors,
                       const QString &message = {});
     SandboxReply ok(const GoogleCall &call, const QJsonObject &body);
     std::optional<SandboxReply> authenticate(GoogleCall &call, const QString &customerId);
@@ -127,8 +132,10 @@ private:
     SandboxReply listAccessibleCustomers(GoogleCall &call);
     SandboxReply mutate(GoogleCall &call, const QString &type);
     SandboxReply mutateAll(GoogleCall &call);
-    SandboxReply execute(GoogleCall &call, const QList<Operation> &operations,
-                         const QList<QString> &resultKeys, bool atomicEndpoint);
+    SandboxReply execute(GoogleCall &call,
+                         const QList<Operation> &operations,
+                         const QList<QString> &resultKeys,
+                         bool atomicEndpoint);
     SandboxReply search(GoogleCall &call, bool stream);
     SandboxReply userDataJob(GoogleCall &call, const QString &rest);
 
@@ -142,9 +149,11 @@ private:
 
 QString GoogleSimulator::newRequestId()
 {
-    return QString::fromLatin1(QByteArray::number(stableHash(m_context->seed(), QStringLiteral("request"),
-                                                             qint64(++m_requests) ^ m_context->nowMs()),
-                                                  36));
+    return QString::fromLatin1(
+        QByteArray::number(stableHash(m_context->seed(),
+                                      QStringLiteral("request"),
+                                      qint64(++m_requests) ^ m_context->nowMs()),
+                           36));
 }
 
 SandboxReply GoogleSimulator::ok(const GoogleCall &call, const QJsonObject &body)
@@ -154,16 +163,19 @@ SandboxReply GoogleSimulator::ok(const GoogleCall &call, const QJsonObject &body
     return reply;
 }
 
-SandboxReply GoogleSimulator::fail(const GoogleCall &call, int http, const QList<AdsError> &errors,
+SandboxReply GoogleSimulator::fail(const GoogleCall &call,
+                                   int http,
+                                   const QList<AdsError> &errors,
                                    const QString &message)
 {
-    const QString text = message.isEmpty()
-                             ? (http == 400 ? QStringLiteral("Request contains an invalid argument.")
-                                            : errors.value(0).message)
-                             : message;
+    const QString text =
+        message.isEmpty() ? (http == 400 ? QStringLiteral("Request contains an invalid argument.")
+                                         : errors.value(0).message)
+                          : message;
     QJsonObject error{{"code", http}, {"message", text}, {"status", statusText(http)}};
     if (!errors.isEmpty())
-        error.insert(QStringLiteral("details"), QJsonArray{adsFailure(errors, call.version, call.requestId)});
+        error.insert(QStringLiteral("details"),
+                     QJsonArray{adsFailure(errors, call.version, call.requestId)});
     SandboxReply reply = SandboxReply::json(QJsonObject{{"error", error}}, http);
     reply.headers.append(QPair<QByteArray, QByteArray>("request-id", call.requestId.toLatin1()));
     return reply;
@@ -189,13 +201,16 @@ SandboxReply GoogleSimulator::handle(const SandboxRequest &request)
     return route(call, match.captured(2));
 }
 
-std::optional<SandboxReply> GoogleSimulator::authenticate(GoogleCall &call, const QString &customerId)
+std::optional<SandboxReply> GoogleSimulator::authenticate(GoogleCall &call,
+                                                          const QString &customerId)
 {
     const QByteArray authorization = call.request.header("authorization");
     if (!authorization.startsWith("Bearer ") || authorization.size() <= 7) {
-        return fail(call, 401, {simpleError(QStringLiteral("authenticationError"),
-                                            QStringLiteral("OAUTH_TOKEN_HEADER_INVALID"),
-                                            QStringLiteral("The OAuth token in the header is not valid."))},
+        return fail(call,
+                    401,
+                    {simpleError(QStringLiteral("authenticationError"),
+                                 QStringLiteral("OAUTH_TOKEN_HEADER_INVALID"),
+                                 QStringLiteral("The OAuth token in the header is not valid."))},
                     QStringLiteral("Request is missing required authentication credential."));
     }
     const QString token = QString::fromLatin1(authorization.mid(7)).trimmed();
@@ -205,38 +220,49 @@ std::optional<SandboxReply> GoogleSimulator::authenticate(GoogleCall &call, cons
             accounts.append(account);
     }
     if (accounts.isEmpty()) {
-        return fail(call, 401, {simpleError(QStringLiteral("authenticationError"),
-                                            QStringLiteral("OAUTH_TOKEN_INVALID"),
-                                            QStringLiteral("Oauth token is invalid."))},
+        return fail(call,
+                    401,
+                    {simpleError(QStringLiteral("authenticationError"),
+                                 QStringLiteral("OAUTH_TOKEN_INVALID"),
+                                 QStringLiteral("Oauth token is invalid."))},
                     QStringLiteral("Request had invalid authentication credentials."));
     }
     const QByteArray developerToken = call.request.header("developer-token");
     if (developerToken.isEmpty()) {
-        return fail(call, 400, {simpleError(QStringLiteral("requestError"),
-                                            QStringLiteral("DEVELOPER_TOKEN_PARAMETER_MISSING"),
-                                            QStringLiteral("The developer-token header is required."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("requestError"),
+                                 QStringLiteral("DEVELOPER_TOKEN_PARAMETER_MISSING"),
+                                 QStringLiteral("The developer-token header is required."))});
     }
-    if (QString::fromLatin1(developerToken) != accounts.first().extra.value(QStringLiteral("developerToken"))) {
-        return fail(call, 401, {simpleError(QStringLiteral("authenticationError"),
-                                            QStringLiteral("DEVELOPER_TOKEN_INVALID"),
-                                            QStringLiteral("The developer token is not valid."))});
+    if (QString::fromLatin1(developerToken)
+        != accounts.first().extra.value(QStringLiteral("developerToken"))) {
+        return fail(call,
+                    401,
+                    {simpleError(QStringLiteral("authenticationError"),
+                                 QStringLiteral("DEVELOPER_TOKEN_INVALID"),
+                                 QStringLiteral("The developer token is not valid."))});
     }
     call.account = accounts.first();
     if (customerId.isNull())
         return std::nullopt;
 
     if (!isDigits(customerId)) {
-        return fail(call, 400, {simpleError(QStringLiteral("requestError"),
-                                            QStringLiteral("INVALID_CUSTOMER_ID"),
-                                            QStringLiteral("Customer ids are digits only, without "
-                                                           "hyphens."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("requestError"),
+                                 QStringLiteral("INVALID_CUSTOMER_ID"),
+                                 QStringLiteral("Customer ids are digits only, without "
+                                                "hyphens."))});
     }
     const QString login = QString::fromLatin1(call.request.header("login-customer-id"));
     if (!login.isEmpty() && !isDigits(login)) {
-        return fail(call, 400, {simpleError(QStringLiteral("headerError"),
-                                            QStringLiteral("INVALID_LOGIN_CUSTOMER_ID"),
-                                            QStringLiteral("The login-customer-id header is not "
-                                                           "a valid customer id."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("headerError"),
+                                 QStringLiteral("INVALID_LOGIN_CUSTOMER_ID"),
+                                 QStringLiteral("The login-customer-id header is not "
+                                                "a valid customer id."))});
     }
     // The sandbox has no manager accounts: the login customer may only be the customer itself.
     const bool loginOk = login.isEmpty() || login == customerId;
@@ -246,10 +272,12 @@ std::optional<SandboxReply> GoogleSimulator::authenticate(GoogleCall &call, cons
             return std::nullopt;
         }
     }
-    return fail(call, 403, {simpleError(QStringLiteral("authorizationError"),
-                                        QStringLiteral("USER_PERMISSION_DENIED"),
-                                        QStringLiteral("User doesn't have permission to access "
-                                                       "customer."))},
+    return fail(call,
+                403,
+                {simpleError(QStringLiteral("authorizationError"),
+                             QStringLiteral("USER_PERMISSION_DENIED"),
+                             QStringLiteral("User doesn't have permission to access "
+                                            "customer."))},
                 QStringLiteral("The caller does not have permission"));
 }
 
@@ -287,7 +315,8 @@ SandboxReply GoogleSimulator::listAccessibleCustomers(GoogleCall &call)
     if (auto refused = authenticate(call, QString()))
         return *refused;
     QJsonArray names;
-    const QString token = QString::fromLatin1(call.request.header("authorization").mid(7)).trimmed();
+    const QString token =
+        QString::fromLatin1(call.request.header("authorization").mid(7)).trimmed();
     for (const SandboxAccount &account : m_context->store().accounts(Platform::Google)) {
         if (account.accessToken == token)
             names.append(QString(QStringLiteral("customers/") + account.accountId));
@@ -302,7 +331,9 @@ MutateContext GoogleSimulator::mutateContext(const GoogleCall &call)
     context.store = &m_context->store();
     context.version = call.version;
     context.nowMs = m_context->nowMs();
-    context.nextId = [this] { return m_context->nextNumber(QStringLiteral("google.object"), kIdBase); };
+    context.nextId = [this] {
+        return m_context->nextNumber(QStringLiteral("google.object"), kIdBase);
+    };
     return context;
 }
 
@@ -349,25 +380,33 @@ SandboxReply GoogleSimulator::mutateAll(GoogleCall &call)
         operation.updateMask = inner.value(QStringLiteral("updateMask")).toString();
         QString snake = key;
         snake.replace(QRegularExpression(QStringLiteral("([A-Z])")), QStringLiteral("_\\1"));
-        operation.path = QJsonArray{QJsonObject{{"fieldName", "mutate_operations"}, {"index", int(i)}},
-                                    QJsonObject{{"fieldName", snake.toLower()}},
-                                    QJsonObject{{"fieldName", operation.kind}}};
+        operation.path =
+            QJsonArray{QJsonObject{{"fieldName", "mutate_operations"}, {"index", int(i)}},
+                       QJsonObject{{"fieldName", snake.toLower()}},
+                       QJsonObject{{"fieldName", operation.kind}}};
         operations.append(operation);
         keys.append(key.chopped(9) + QStringLiteral("Result"));
     }
     return execute(call, operations, keys, true);
 }
 
-SandboxReply GoogleSimulator::execute(GoogleCall &call, const QList<Operation> &operations,
-                                      const QList<QString> &resultKeys, bool atomicEndpoint)
+SandboxReply GoogleSimulator::execute(GoogleCall &call,
+                                      const QList<Operation> &operations,
+                                      const QList<QString> &resultKeys,
+                                      bool atomicEndpoint)
 {
     if (operations.isEmpty())
-        return fail(call, 400, {simpleError(QStringLiteral("fieldError"), QStringLiteral("REQUIRED_NONEMPTY_LIST"),
-                                            QStringLiteral("At least one operation is required."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("fieldError"),
+                                 QStringLiteral("REQUIRED_NONEMPTY_LIST"),
+                                 QStringLiteral("At least one operation is required."))});
     if (operations.size() > 10'000)
-        return fail(call, 400, {simpleError(QStringLiteral("requestError"),
-                                            QStringLiteral("TOO_MANY_MUTATE_OPERATIONS"),
-                                            QStringLiteral("Too many mutate operations."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("requestError"),
+                                 QStringLiteral("TOO_MANY_MUTATE_OPERATIONS"),
+                                 QStringLiteral("Too many mutate operations."))});
     const bool partial = call.body.value(QStringLiteral("partialFailure")).toBool();
     const bool validateOnly = call.body.value(QStringLiteral("validateOnly")).toBool();
     const bool mutable_ = call.body.value(QStringLiteral("responseContentType")).toString()
@@ -380,9 +419,14 @@ SandboxReply GoogleSimulator::execute(GoogleCall &call, const QList<Operation> &
         const Operation &operation = operations[i];
         OperationResult result;
         if (operation.type.isEmpty() || operation.kind.isEmpty()) {
-            result.errors.append(AdsError{QStringLiteral("requestError"), QStringLiteral("UNKNOWN"),
-                                          QStringLiteral("The operation is empty or its resource is "
-                                                         "not simulated."), operation.path, {}, {}});
+            result.errors.append(
+                AdsError{QStringLiteral("requestError"),
+                         QStringLiteral("UNKNOWN"),
+                         QStringLiteral("The operation is empty or its resource is "
+                                        "not simulated."),
+                         operation.path,
+                         {},
+                         {}});
         } else {
             result = applyOperation(operation, context);
         }
@@ -394,7 +438,8 @@ SandboxReply GoogleSimulator::execute(GoogleCall &call, const QList<Operation> &
                 entry.insert(camelType(operation.type), publicState(result.resource));
         }
         results.append(atomicEndpoint && result.errors.isEmpty()
-                           ? QJsonObject{{resultKeys[i], entry}} : entry);
+                           ? QJsonObject{{resultKeys[i], entry}}
+                           : entry);
     }
 
     if (!errors.isEmpty() && !partial)
@@ -415,18 +460,26 @@ SandboxReply GoogleSimulator::execute(GoogleCall &call, const QList<Operation> &
     }
     changes.statuses = context.statuses;
     if (!m_context->store().commit(changes))
-        return fail(call, 500, {simpleError(QStringLiteral("internalError"), QStringLiteral("TRANSIENT_ERROR"),
-                                            QStringLiteral("The sandbox store refused the write."))});
-    qCDebug(lcSandbox) << "google mutate" << operations.size() << "operations," << errors.size() << "errors";
+        return fail(call,
+                    500,
+                    {simpleError(QStringLiteral("internalError"),
+                                 QStringLiteral("TRANSIENT_ERROR"),
+                                 QStringLiteral("The sandbox store refused the write."))});
+    qCDebug(lcSandbox) << "google mutate" << operations.size() << "operations," << errors.size()
+                       << "errors";
 
-    QJsonObject body{{atomicEndpoint ? QStringLiteral("mutateOperationResponses") : QStringLiteral("results"),
-                      results}};
+    QJsonObject body{
+        {atomicEndpoint ? QStringLiteral("mutateOperationResponses") : QStringLiteral("results"),
+         results}};
     if (!errors.isEmpty()) {
-        body.insert(QStringLiteral("partialFailureError"),
-                    QJsonObject{{"code", 3},
-                                {"message", QStringLiteral("Multiple errors in ‘details’. First "
-                                                           "error: %1").arg(errors.first().message)},
-                                {"details", QJsonArray{adsFailure(errors, call.version, call.requestId)}}});
+        body.insert(
+            QStringLiteral("partialFailureError"),
+            QJsonObject{{"code", 3},
+                        {"message",
+                         QStringLiteral("Multiple errors in ‘details’. First "
+                                        "error: %1")
+                             .arg(errors.first().message)},
+                        {"details", QJsonArray{adsFailure(errors, call.version, call.requestId)}}});
     }
     return ok(call, body);
 }
@@ -438,8 +491,10 @@ QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAcco
     const auto histories = store.histories(Platform::Google);
     const qint64 now = m_context->nowMs();
     const auto on = [&](const QString &id) {
-        return intervals::fromHistory(histories.value(id),
-                                      [](const QString &s) { return s == QLatin1String("ENABLED"); }, now);
+        return intervals::fromHistory(
+            histories.value(id),
+            [](const QString &s) { return s == QLatin1String("ENABLED"); },
+            now);
     };
 
     QHash<QString, ObjectRecord> byId;
@@ -452,16 +507,19 @@ QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAcco
     QHash<QString, QList<Interval>> groupsOn; // campaign id -> any serving ad group
     for (const ObjectRecord &record : objects) {
         if (record.type == kAdGroup)
-            groupsOn[record.parentId] = intervals::unite(
-                groupsOn.value(record.parentId), intervals::intersect(on(record.id), adsOn.value(record.id)));
+            groupsOn[record.parentId] =
+                intervals::unite(groupsOn.value(record.parentId),
+                                 intervals::intersect(on(record.id), adsOn.value(record.id)));
     }
 
     QList<DeliveryUnit> units;
     for (const ObjectRecord &campaign : objects) {
         if (campaign.type != kCampaign)
             continue;
-        const ObjectRecord budget = byId.value(campaign.state.value(QStringLiteral("campaignBudget"))
-                                                   .toString().section(QLatin1Char('/'), -1));
+        const ObjectRecord budget =
+            byId.value(campaign.state.value(QStringLiteral("campaignBudget"))
+                           .toString()
+                           .section(QLatin1Char('/'), -1));
         DeliveryUnit unit;
         unit.campaignId = campaign.id;
         unit.unitId = campaign.id;
@@ -469,9 +527,11 @@ QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAcco
         const bool lifetime = budget.state.value(QStringLiteral("period")).toString()
                               == QLatin1String("CUSTOM_PERIOD");
         unit.budgetType = lifetime ? BudgetType::Lifetime : BudgetType::Daily;
-        unit.budgetMicros = budget.state.value(lifetime ? QStringLiteral("totalAmountMicros")
-                                                        : QStringLiteral("amountMicros"))
-                                .toVariant().toLongLong();
+        unit.budgetMicros = budget.state
+                                .value(lifetime ? QStringLiteral("totalAmountMicros")
+                                                : QStringLiteral("amountMicros"))
+                                .toVariant()
+                                .toLongLong();
         unit.startMs = campaign.state.value(QStringLiteral("_startMs")).toVariant().toLongLong();
         unit.endMs = campaign.state.value(QStringLiteral("_endMs")).toVariant().toLongLong();
         unit.enabled = intervals::intersect(on(campaign.id), groupsOn.value(campaign.id));
@@ -491,8 +551,11 @@ QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAcco
 SandboxReply GoogleSimulator::search(GoogleCall &call, bool stream)
 {
     if (call.body.contains(QStringLiteral("pageSize")))
-        return fail(call, 400, {simpleError(QStringLiteral("requestError"), QStringLiteral("PAGE_SIZE_NOT_SUPPORTED"),
-                                            QStringLiteral("Setting the page size is not supported."))});
+        return fail(call,
+                    400,
+                    {simpleError(QStringLiteral("requestError"),
+                                 QStringLiteral("PAGE_SIZE_NOT_SUPPORTED"),
+                                 QStringLiteral("Setting the page size is not supported."))});
     const QString text = call.body.value(QStringLiteral("query")).toString();
     auto query = parseGaql(text);
     if (!query)
@@ -527,7 +590,8 @@ SandboxReply GoogleSimulator::search(GoogleCall &call, bool stream)
         last.insert(QStringLiteral("queryResourceConsumption"), QString::number(10 + rows->size()));
         batches.replace(batches.size() - 1, last);
         SandboxReply reply = SandboxReply::json(batches);
-        reply.headers.append(QPair<QByteArray, QByteArray>("request-id", call.requestId.toLatin1()));
+        reply.headers.append(
+            QPair<QByteArray, QByteArray>("request-id", call.requestId.toLatin1()));
         return reply;
     }
 
@@ -538,23 +602,31 @@ SandboxReply GoogleSimulator::search(GoogleCall &call, bool stream)
     if (!token.isEmpty()) {
         const QString decoded = QString::fromLatin1(QByteArray::fromBase64(token.toLatin1()));
         if (decoded.section(QLatin1Char(':'), 0, 0) != queryKey)
-            return fail(call, 400, {simpleError(QStringLiteral("requestError"), QStringLiteral("INVALID_PAGE_TOKEN"),
-                                                QStringLiteral("The page token is not valid for this "
-                                                               "query."))});
+            return fail(call,
+                        400,
+                        {simpleError(QStringLiteral("requestError"),
+                                     QStringLiteral("INVALID_PAGE_TOKEN"),
+                                     QStringLiteral("The page token is not valid for this "
+                                                    "query."))});
         start = decoded.section(QLatin1Char(':'), 1).toLongLong();
     }
     QJsonArray results;
     const qsizetype end = std::min<qsizetype>(rows->size(), start + kPageSize);
     for (qsizetype i = start; i < end; ++i)
         results.append(rows->at(i));
-    QJsonObject body{{"fieldMask", mask}, {"queryResourceConsumption", QString::number(10 + rows->size())}};
+    QJsonObject body{{"fieldMask", mask},
+                     {"queryResourceConsumption", QString::number(10 + rows->size())}};
     if (!results.isEmpty())
         body.insert(QStringLiteral("results"), results);
     if (end < rows->size())
-        body.insert(QStringLiteral("nextPageToken"),
-                    QString::fromLatin1((queryKey + QLatin1Char(':') + QString::number(end)).toLatin1().toBase64()));
-    if (call.body.value(QStringLiteral("searchSettings")).toObject()
-            .value(QStringLiteral("returnTotalResultsCount")).toBool()) {
+        body.insert(
+            QStringLiteral("nextPageToken"),
+            QString::fromLatin1(
+                (queryKey + QLatin1Char(':') + QString::number(end)).toLatin1().toBase64()));
+    if (call.body.value(QStringLiteral("searchSettings"))
+            .toObject()
+            .value(QStringLiteral("returnTotalResultsCount"))
+            .toBool()) {
         body.insert(QStringLiteral("totalResultsCount"), QString::number(rows->size()));
     }
     return ok(call, body);
@@ -573,21 +645,31 @@ SandboxReply GoogleSimulator::userDataJob(GoogleCall &call, const QString &rest)
 
     if (action == QLatin1String("create")) {
         const QJsonObject job = call.body.value(QStringLiteral("job")).toObject();
-        const QJsonObject metadata = job.value(QStringLiteral("customerMatchUserListMetadata")).toObject();
+        const QJsonObject metadata =
+            job.value(QStringLiteral("customerMatchUserListMetadata")).toObject();
         const QString list = metadata.value(QStringLiteral("userList")).toString();
-        if (job.value(QStringLiteral("type")).toString() != QLatin1String("CUSTOMER_MATCH_USER_LIST")
+        if (job.value(QStringLiteral("type")).toString()
+                != QLatin1String("CUSTOMER_MATCH_USER_LIST")
             || !context.find(kUserList, list)) {
-            return fail(call, 400, {AdsError{QStringLiteral("offlineUserDataJobError"),
-                                             QStringLiteral("INVALID_USER_LIST_ID"),
-                                             QStringLiteral("The job needs an existing customer-match user list."),
-                                             fieldPath({}, QStringLiteral("job.customer_match_user_list_metadata.user_list")),
-                                             {}, {}}});
+            return fail(
+                call,
+                400,
+                {AdsError{
+                    QStringLiteral("offlineUserDataJobError"),
+                    QStringLiteral("INVALID_USER_LIST_ID"),
+                    QStringLiteral("The job needs an existing customer-match user list."),
+                    fieldPath({},
+                              QStringLiteral("job.customer_match_user_list_metadata.user_list")),
+                    {},
+                    {}}});
         }
         const QJsonObject consent = metadata.value(QStringLiteral("consent")).toObject();
         if (consent.value(QStringLiteral("adUserData")).toString() == QLatin1String("DENIED")) {
-            return fail(call, 400, {simpleError(QStringLiteral("offlineUserDataJobError"),
-                                                QStringLiteral("CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS"),
-                                                QStringLiteral("Consent for ad user data was denied."))});
+            return fail(call,
+                        400,
+                        {simpleError(QStringLiteral("offlineUserDataJobError"),
+                                     QStringLiteral("CUSTOMER_NOT_ACCEPTED_CUSTOMER_DATA_TERMS"),
+                                     QStringLiteral("Consent for ad user data was denied."))});
         }
         // The sandbox account counts as allow-listed for Customer Match uploads (google.md 7.4
         // says new developer tokens are refused since 2026-04-01).
@@ -600,33 +682,49 @@ SandboxReply GoogleSimulator::userDataJob(GoogleCall &call, const QString &rest)
         record.parentId = cid;
         record.status = QStringLiteral("PENDING");
         record.fields = job;
-        record.state = QJsonObject{{"resourceName", QStringLiteral("customers/%1/offlineUserDataJobs/%2").arg(cid, id)},
-                                   {"id", id}, {"status", record.status}, {"userList", list}, {"members", 0}};
+        record.state = QJsonObject{
+            {"resourceName", QStringLiteral("customers/%1/offlineUserDataJobs/%2").arg(cid, id)},
+            {"id", id},
+            {"status", record.status},
+            {"userList", list},
+            {"members", 0}};
         record.createdAtMs = record.updatedAtMs = m_context->nowMs();
         record.seq = m_context->nextNumber(QStringLiteral("seq"), 0);
         ChangeSet changes;
         changes.platform = Platform::Google;
         changes.inserts.append(record);
         m_context->store().commit(changes);
-        return ok(call, QJsonObject{{"resourceName", record.state.value(QStringLiteral("resourceName"))}});
+        return ok(
+            call,
+            QJsonObject{{"resourceName", record.state.value(QStringLiteral("resourceName"))}});
     }
 
     auto job = m_context->store().object(Platform::Google, match.captured(1));
     if (!job || job->type != kUserDataJob || job->accountId != cid)
-        return fail(call, 404, {simpleError(QStringLiteral("mutateError"), QStringLiteral("RESOURCE_NOT_FOUND"),
-                                            QStringLiteral("Requested entity was not found."))});
+        return fail(call,
+                    404,
+                    {simpleError(QStringLiteral("mutateError"),
+                                 QStringLiteral("RESOURCE_NOT_FOUND"),
+                                 QStringLiteral("Requested entity was not found."))});
     ChangeSet changes;
     changes.platform = Platform::Google;
     if (action == QLatin1String("addOperations")) {
         qint64 identifiers = 0;
         for (const QJsonValue &operation : call.body.value(QStringLiteral("operations")).toArray())
-            identifiers += operation.toObject().value(QStringLiteral("create")).toObject()
-                               .value(QStringLiteral("userIdentifiers")).toArray().size();
+            identifiers += operation.toObject()
+                               .value(QStringLiteral("create"))
+                               .toObject()
+                               .value(QStringLiteral("userIdentifiers"))
+                               .toArray()
+                               .size();
         if (identifiers > 100'000)
-            return fail(call, 400, {simpleError(QStringLiteral("offlineUserDataJobError"),
-                                                QStringLiteral("TOO_MANY_USER_IDENTIFIERS"),
-                                                QStringLiteral("At most 100,000 identifiers per request."))});
-        job->state.insert(QStringLiteral("members"), job->state.value(QStringLiteral("members")).toInteger() + identifiers);
+            return fail(call,
+                        400,
+                        {simpleError(QStringLiteral("offlineUserDataJobError"),
+                                     QStringLiteral("TOO_MANY_USER_IDENTIFIERS"),
+                                     QStringLiteral("At most 100,000 identifiers per request."))});
+        job->state.insert(QStringLiteral("members"),
+                          job->state.value(QStringLiteral("members")).toInteger() + identifiers);
         changes.updates.append(*job);
         m_context->store().commit(changes);
         return ok(call, QJsonObject());
@@ -634,15 +732,18 @@ SandboxReply GoogleSimulator::userDataJob(GoogleCall &call, const QString &rest)
     job->status = QStringLiteral("SUCCESS");
     job->state.insert(QStringLiteral("status"), job->status);
     changes.updates.append(*job);
-    if (auto list = context.find(kUserList, job->state.value(QStringLiteral("userList")).toString())) {
-        const QString size = QString::number(job->state.value(QStringLiteral("members")).toInteger());
+    if (auto list =
+            context.find(kUserList, job->state.value(QStringLiteral("userList")).toString())) {
+        const QString size =
+            QString::number(job->state.value(QStringLiteral("members")).toInteger());
         list->state.insert(QStringLiteral("sizeForDisplay"), size);
         list->state.insert(QStringLiteral("sizeForSearch"), size);
         changes.updates.append(*list);
     }
     m_context->store().commit(changes);
-    return ok(call, QJsonObject{{"name", QStringLiteral("customers/%1/operations/%2").arg(cid, job->id)},
-                                {"done", false}});
+    return ok(call,
+              QJsonObject{{"name", QStringLiteral("customers/%1/operations/%2").arg(cid, job->id)},
+                          {"done", false}});
 }
 
 } // namespace
@@ -661,7 +762,8 @@ SandboxAccount defaultGoogleAccount(quint64 seed)
     account.currency = QStringLiteral("USD");
     account.timeZone = QStringLiteral("America/New_York");
     // Simulator credentials: valid only against this loopback sandbox.
-    account.accessToken = QStringLiteral("ya29.") + seededHex(seed, QStringLiteral("google-token"), 48);
+    account.accessToken =
+        QStringLiteral("ya29.") + seededHex(seed, QStringLiteral("google-token"), 48);
     account.extra.insert(QStringLiteral("developerToken"),
                          seededHex(seed, QStringLiteral("google-dev"), 22));
     account.extra.insert(QStringLiteral("loginCustomerId"), QString());

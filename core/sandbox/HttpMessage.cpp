@@ -18,8 +18,7 @@ QString SandboxRequest::origin() const
     const QByteArray host = header("host");
     if (!host.isEmpty())
         return QStringLiteral("http://") + QString::fromLatin1(host);
-    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
-        .toString();
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
 }
 
 SandboxReply SandboxReply::json(const QJsonObject &object, int status)
@@ -149,8 +148,8 @@ QJsonValue parseJsonText(const QString &text)
 
     // QJsonDocument only takes arrays and objects; wrap scalars so "true" and "12" parse too.
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(
-        QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray("[") + trimmed.toUtf8() + QByteArray("]"), &error);
     if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
         return QJsonValue(QJsonValue::Undefined);
     return doc.array().first();

@@ -16,14 +16,15 @@ namespace ads::core::sandbox {
 /** One HTTP request as a platform simulator sees it, detached from QHttpServer. */
 struct SandboxRequest
 {
-    QByteArray method;                    // upper case: GET, POST, DELETE, ...
-    QUrl url;                             // as received, with the query
-    QString path;                         // percent-decoded path
+    QByteArray method; // upper case: GET, POST, DELETE, ...
+    QUrl url;          // as received, with the query
+    QString path;      // percent-decoded path
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+
     /** The media type without parameters, lower-cased ("application/json"). */
     QByteArray mediaType() const;
     /** The origin the client used (http://127.0.0.1:port), for paging links. */
@@ -40,7 +41,9 @@ struct SandboxReply
 
     static SandboxReply json(const QJsonObject &object, int status = 200);
     static SandboxReply json(const QJsonArray &array, int status = 200);
-    static SandboxReply text(const QByteArray &body, int status, const QByteArray &type = "text/html");
+    static SandboxReply text(const QByteArray &body,
+                             int status,
+                             const QByteArray &type = "text/html");
 };
 
 /** One part of a multipart/form-data body. */

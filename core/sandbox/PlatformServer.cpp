@@ -57,17 +57,16 @@ public:
     explicit ServerWorker(PlatformServer *owner, SandboxContext *context)
         : m_owner(owner)
         , m_context(context)
-    {
-    }
+    {}
 
     quint16 listen()
     {
         m_context->store().attachThread();
         m_server = new QHttpServer(this);
-        m_server->setMissingHandler([this](const QHttpServerRequest &request,
-                                           QHttpServerResponder &&responder) {
-            respond(request, std::move(responder));
-        });
+        m_server->setMissingHandler(
+            [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                respond(request, std::move(responder));
+            });
         return m_server->listen(QHostAddress::LocalHost, 0);
     }
 
@@ -82,8 +81,8 @@ private:
     void respond(const QHttpServerRequest &request, QHttpServerResponder &&responder)
     {
         const SandboxReply reply = m_owner->dispatch(toSandboxRequest(request));
-        QHttpServerResponse response(reply.contentType, reply.body,
-                                     QHttpServerResponse::StatusCode(reply.status));
+        QHttpServerResponse response(
+            reply.contentType, reply.body, QHttpServerResponse::StatusCode(reply.status));
         for (const auto &header : reply.headers)
             response.addHeader(header.first, header.second);
         response.write(std::move(responder));
@@ -94,8 +93,10 @@ private:
     QHttpServer *m_server = nullptr;
 };
 
-PlatformServer::PlatformServer(Platform platform, std::shared_ptr<PlatformHandler> handler,
-                               std::shared_ptr<SandboxContext> context, QObject *parent)
+PlatformServer::PlatformServer(Platform platform,
+                               std::shared_ptr<PlatformHandler> handler,
+                               std::shared_ptr<SandboxContext> context,
+                               QObject *parent)
     : QObject(parent)
     , m_platform(platform)
     , m_handler(std::move(handler))

@@ -31,8 +31,10 @@ class PlatformServer : public QObject
     Q_OBJECT
 
 public:
-    PlatformServer(Platform platform, std::shared_ptr<PlatformHandler> handler,
-                   std::shared_ptr<SandboxContext> context, QObject *parent = nullptr);
+    PlatformServer(Platform platform,
+                   std::shared_ptr<PlatformHandler> handler,
+                   std::shared_ptr<SandboxContext> context,
+                   QObject *parent = nullptr);
     ~PlatformServer() override;
 
     /** Starts the thread and listens; false with a message when no port could be bound. */
@@ -41,6 +43,7 @@ public:
     void stop();
 
     Platform platform() const { return m_platform; }
+
     quint16 port() const { return m_port; }
 
     /**

@@ -32,8 +32,7 @@ quint64 stableHash(quint64 seed, const QString &text, qint64 salt)
 SandboxContext::SandboxContext(const QString &dataDir, quint64 seed)
     : m_store(QDir(dataDir).filePath(QStringLiteral("sandbox.sqlite")))
     , m_seed(seed)
-{
-}
+{}
 
 bool SandboxContext::open(QString *error)
 {

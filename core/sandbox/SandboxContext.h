@@ -23,7 +23,9 @@ public:
     bool open(QString *error);
 
     SandboxStore &store() { return m_store; }
+
     const SandboxStore &store() const { return m_store; }
+
     quint64 seed() const { return m_seed; }
 
     qint64 nowMs() const;

@@ -65,8 +65,7 @@ SandboxHub::SandboxHub(const QString &dataDir, quint64 seed, QObject *parent)
     , m_dataDir(dataDir)
     , m_seed(seed)
     , m_context(std::make_shared<SandboxContext>(dataDir, seed))
-{
-}
+{}
 
 SandboxHub::~SandboxHub()
 {
@@ -92,8 +91,8 @@ bool SandboxHub::start(QString *error)
         return false;
 
     for (Platform platform : kPlatforms) {
-        auto server = std::make_unique<PlatformServer>(platform, makeSimulator(platform, m_context),
-                                                       m_context);
+        auto server = std::make_unique<PlatformServer>(
+            platform, makeSimulator(platform, m_context), m_context);
         if (!server->start(error)) {
             for (auto &started : m_servers)
                 started->stop();

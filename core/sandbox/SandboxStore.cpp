@@ -99,8 +99,7 @@ const char *kSchema[] = {
 SandboxStore::SandboxStore(const QString &filePath)
     : m_filePath(filePath)
     , m_connectionPrefix(QStringLiteral("ads-sandbox-%1").arg(quintptr(this), 0, 16))
-{
-}
+{}
 
 SandboxStore::~SandboxStore()
 {
@@ -170,8 +169,8 @@ void SandboxStore::attachThread()
     QThread *thread = QThread::currentThread();
     if (m_threadConnections.contains(thread))
         return;
-    const QString name = m_connectionPrefix
-                         + QStringLiteral("-thread-%1").arg(quintptr(thread), 0, 16);
+    const QString name =
+        m_connectionPrefix + QStringLiteral("-thread-%1").arg(quintptr(thread), 0, 16);
     openConnection(name);
     m_threadConnections.insert(thread, name);
 }
@@ -191,9 +190,9 @@ QList<SandboxAccount> SandboxStore::accounts(Platform platform) const
     QList<SandboxAccount> result;
     run([&](QSqlDatabase &db) {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral(
-            "SELECT account_id, name, currency, time_zone, access_token, extra "
-            "FROM sandbox_accounts WHERE platform = ? ORDER BY account_id"));
+        query.prepare(
+            QStringLiteral("SELECT account_id, name, currency, time_zone, access_token, extra "
+                           "FROM sandbox_accounts WHERE platform = ? ORDER BY account_id"));
         query.addBindValue(platformName(platform));
         if (!exec(query, "accounts"))
             return false;
@@ -252,16 +251,17 @@ std::optional<ObjectRecord> SandboxStore::object(Platform platform, const QStrin
     return result;
 }
 
-QList<ObjectRecord> SandboxStore::objects(Platform platform, const QString &type,
+QList<ObjectRecord> SandboxStore::objects(Platform platform,
+                                          const QString &type,
                                           const QString &accountId) const
 {
     QList<ObjectRecord> result;
     run([&](QSqlDatabase &db) {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral(
-                          "SELECT %1 FROM sandbox_objects WHERE platform = ? "
-                          "AND (? = '' OR type = ?) AND (? = '' OR account_id = ?) ORDER BY seq")
-                          .arg(QString::fromLatin1(kObjectColumns)));
+        query.prepare(
+            QStringLiteral("SELECT %1 FROM sandbox_objects WHERE platform = ? "
+                           "AND (? = '' OR type = ?) AND (? = '' OR account_id = ?) ORDER BY seq")
+                .arg(QString::fromLatin1(kObjectColumns)));
         // A null QString binds as SQL NULL, and NULL = '' is not true: bind empty text.
         const QString anyType = type.isNull() ? QStringLiteral("") : type;
         const QString anyAccount = accountId.isNull() ? QStringLiteral("") : accountId;
@@ -291,8 +291,8 @@ QHash<QString, QList<StatusChange>> SandboxStore::histories(Platform platform) c
         if (!exec(query, "histories"))
             return false;
         while (query.next()) {
-            const StatusChange change{query.value(0).toString(), query.value(1).toString(),
-                                      query.value(2).toLongLong()};
+            const StatusChange change{
+                query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()};
             result[change.objectId].append(change);
         }
         return true;
@@ -322,9 +322,9 @@ static bool writeObject(QSqlDatabase &db, const ObjectRecord &record, bool inser
         query.addBindValue(record.seq);
         return exec(query, "insert object");
     }
-    query.prepare(QStringLiteral(
-        "UPDATE sandbox_objects SET parent_id = ?, name = ?, status = ?, state = ?, "
-        "updated_at = ? WHERE platform = ? AND id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE sandbox_objects SET parent_id = ?, name = ?, status = ?, state = ?, "
+                       "updated_at = ? WHERE platform = ? AND id = ?"));
     query.addBindValue(bindable(record.parentId));
     query.addBindValue(bindable(record.name));
     query.addBindValue(bindable(record.status));
@@ -373,9 +373,9 @@ qint64 SandboxStore::nextCounter(const QString &name)
     qint64 value = 0;
     run([&](QSqlDatabase &db) {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral(
-            "INSERT INTO sandbox_counters (name, value) VALUES (?, 1) "
-            "ON CONFLICT (name) DO UPDATE SET value = sandbox_counters.value + 1"));
+        query.prepare(
+            QStringLiteral("INSERT INTO sandbox_counters (name, value) VALUES (?, 1) "
+                           "ON CONFLICT (name) DO UPDATE SET value = sandbox_counters.value + 1"));
         query.addBindValue(name);
         if (!exec(query, "counter"))
             return false;
@@ -409,9 +409,8 @@ bool SandboxStore::setSetting(const QString &key, const QString &value)
 {
     return run([&](QSqlDatabase &db) {
         QSqlQuery query(db);
-        query.prepare(QStringLiteral(
-            "INSERT INTO sandbox_settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        query.prepare(QStringLiteral("INSERT INTO sandbox_settings (key, value) VALUES (?, ?) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         query.addBindValue(key);
         query.addBindValue(value);
         return exec(query, "save setting");

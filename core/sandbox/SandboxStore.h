@@ -52,7 +52,8 @@ public:
 
     std::optional<ObjectRecord> object(Platform platform, const QString &id) const;
     /** Objects in creation order; empty type or account means any. */
-    QList<ObjectRecord> objects(Platform platform, const QString &type = {},
+    QList<ObjectRecord> objects(Platform platform,
+                                const QString &type = {},
                                 const QString &accountId = {}) const;
     /** Status history per object id, oldest first. */
     QHash<QString, QList<StatusChange>> histories(Platform platform) const;

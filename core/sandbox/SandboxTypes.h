@@ -19,8 +19,8 @@ struct SandboxAccount
     Platform platform = Platform::Facebook;
     QString accountId; // Meta digits without act_, Google 10 digits, TikTok 19 digits
     QString name;
-    QString currency;  // ISO 4217
-    QString timeZone;  // IANA
+    QString currency; // ISO 4217
+    QString timeZone; // IANA
     QString accessToken;
     QMap<QString, QString> extra;
 };
@@ -30,16 +30,16 @@ struct ObjectRecord
 {
     Platform platform = Platform::Facebook;
     QString accountId;
-    QString type;     // campaign, adset, ad_group, ... (the names objects() reports)
+    QString type; // campaign, adset, ad_group, ... (the names objects() reports)
     QString id;
     QString parentId; // the account for top-level objects
     QString name;
-    QString status;   // the platform's own status word
-    QJsonObject fields; // the request fields exactly as received on create
-    QJsonObject state;  // normalised current values the simulator reads back
+    QString status;         // the platform's own status word
+    QJsonObject fields;     // the request fields exactly as received on create
+    QJsonObject state;      // normalised current values the simulator reads back
     qint64 createdAtMs = 0; // sandbox clock
     qint64 updatedAtMs = 0;
-    qint64 seq = 0;         // creation order
+    qint64 seq = 0; // creation order
 };
 
 /** A status an object entered at a sandbox-clock instant. */

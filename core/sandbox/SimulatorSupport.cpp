@@ -35,8 +35,8 @@ std::optional<ImageInfo> probeJpeg(const QByteArray &data)
         if (quint8(data[at]) != 0xFF)
             return std::nullopt;
         const quint8 marker = quint8(data[at + 1]);
-        const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4
-                                  && marker != 0xC8 && marker != 0xCC;
+        const bool startOfFrame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (startOfFrame)
             return ImageInfo{QStringLiteral("jpeg"), be16(data, at + 7), be16(data, at + 5)};
         at += 2 + be16(data, at + 2);
@@ -96,8 +96,8 @@ RequestParams RequestParams::from(const SandboxRequest &request)
         for (auto it = body.begin(); it != body.end(); ++it)
             params.values.insert(it.key(), it.value());
     } else if (type == "multipart/form-data") {
-        for (const MultipartPart &part : http::parseMultipart(request.body,
-                                                              request.header("content-type"))) {
+        for (const MultipartPart &part :
+             http::parseMultipart(request.body, request.header("content-type"))) {
             if (part.fileName.isEmpty())
                 params.values.insert(part.name, QString::fromUtf8(part.data));
             else
@@ -204,9 +204,8 @@ QJsonObject recordedFields(const RequestParams &params, const QStringList &secre
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (it.value().isString() && it.value().toString().size() > kMaxRecordedText) {
             const QByteArray bytes = it.value().toString().toUtf8();
-            *it = QJsonObject{{"truncated", true},
-                              {"size", bytes.size()},
-                              {"md5", http::md5Hex(bytes)}};
+            *it = QJsonObject{
+                {"truncated", true}, {"size", bytes.size()}, {"md5", http::md5Hex(bytes)}};
         }
     }
     for (const MultipartPart &part : params.files)

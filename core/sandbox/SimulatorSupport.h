@@ -29,13 +29,14 @@ std::optional<ImageInfo> probeImage(const QByteArray &data);
  */
 struct RequestParams
 {
-    QJsonObject values;          // query first, then body fields (body wins)
-    QList<MultipartPart> files;  // multipart parts that carried a file name
-    bool malformedBody = false;  // a JSON body that did not parse
+    QJsonObject values;         // query first, then body fields (body wins)
+    QList<MultipartPart> files; // multipart parts that carried a file name
+    bool malformedBody = false; // a JSON body that did not parse
 
     static RequestParams from(const SandboxRequest &request);
 
     bool has(const QString &key) const { return values.contains(key); }
+
     QString text(const QString &key) const;
     /** The value, with JSON-encoded strings ("[...]", "{...}", "true") decoded. */
     QJsonValue json(const QString &key) const;

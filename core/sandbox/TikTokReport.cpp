@@ -1,6 +1,5 @@
-#include "core/sandbox/TikTokRules.h"
-
 #include "core/domain/Money.h"
+#include "core/sandbox/TikTokRules.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -13,19 +12,36 @@ namespace ads::core::sandbox::tiktok {
 
 namespace {
 
-const QStringList kMetrics = {
-    "spend", "impressions", "clicks", "ctr", "cpc", "cpm", "reach", "frequency", "conversion",
-    "cost_per_conversion", "conversion_rate", "result", "cost_per_result", "real_time_conversion",
-    "total_purchase_value", "campaign_name", "objective_type", "currency"};
+const QStringList kMetrics = {"spend",
+                              "impressions",
+                              "clicks",
+                              "ctr",
+                              "cpc",
+                              "cpm",
+                              "reach",
+                              "frequency",
+                              "conversion",
+                              "cost_per_conversion",
+                              "conversion_rate",
+                              "result",
+                              "cost_per_result",
+                              "real_time_conversion",
+                              "total_purchase_value",
+                              "campaign_name",
+                              "objective_type",
+                              "currency"};
 
 Objective objectiveOf(const QString &objective)
 {
-    static const QHash<QString, Objective> map = {
-        {"REACH", Objective::Awareness},        {"RF_REACH", Objective::Awareness},
-        {"TRAFFIC", Objective::Traffic},         {"VIDEO_VIEWS", Objective::Engagement},
-        {"ENGAGEMENT", Objective::Engagement},   {"APP_PROMOTION", Objective::AppInstalls},
-        {"LEAD_GENERATION", Objective::Leads},   {"WEB_CONVERSIONS", Objective::Conversions},
-        {"PRODUCT_SALES", Objective::Sales}};
+    static const QHash<QString, Objective> map = {{"REACH", Objective::Awareness},
+                                                  {"RF_REACH", Objective::Awareness},
+                                                  {"TRAFFIC", Objective::Traffic},
+                                                  {"VIDEO_VIEWS", Objective::Engagement},
+                                                  {"ENGAGEMENT", Objective::Engagement},
+                                                  {"APP_PROMOTION", Objective::AppInstalls},
+                                                  {"LEAD_GENERATION", Objective::Leads},
+                                                  {"WEB_CONVERSIONS", Objective::Conversions},
+                                                  {"PRODUCT_SALES", Objective::Sales}};
     return map.value(objective, Objective::Traffic);
 }
 
@@ -39,12 +55,14 @@ QStringList jsonList(const QJsonValue &value)
 
 QList<DeliveryUnit> deliveryUnits(const RuleContext &context)
 {
-    const QList<ObjectRecord> objects = context.store->objects(Platform::TikTok, {}, context.account.accountId);
+    const QList<ObjectRecord> objects =
+        context.store->objects(Platform::TikTok, {}, context.account.accountId);
     const auto histories = context.store->histories(Platform::TikTok);
     const auto on = [&](const QString &id) {
-        return intervals::fromHistory(histories.value(id),
-                                      [](const QString &s) { return s == QLatin1String("ENABLE"); },
-                                      context.nowMs);
+        return intervals::fromHistory(
+            histories.value(id),
+            [](const QString &s) { return s == QLatin1String("ENABLE"); },
+            context.nowMs);
     };
     QHash<QString, ObjectRecord> campaigns;
     QHash<QString, QList<Interval>> adsOn;
@@ -64,7 +82,8 @@ QList<DeliveryUnit> deliveryUnits(const RuleContext &context)
         DeliveryUnit unit;
         unit.campaignId = campaign.id;
         unit.unitId = adGroup.id;
-        unit.objective = objectiveOf(campaign.state.value(QStringLiteral("objective_type")).toString());
+        unit.objective =
+            objectiveOf(campaign.state.value(QStringLiteral("objective_type")).toString());
         unit.startMs = adGroup.state.value(QStringLiteral("start_ms")).toString().toLongLong();
         unit.endMs = adGroup.state.value(QStringLiteral("end_ms")).toString().toLongLong();
         unit.enabled = intervals::intersect(intervals::intersect(on(campaign.id), on(adGroup.id)),
@@ -73,11 +92,15 @@ QList<DeliveryUnit> deliveryUnits(const RuleContext &context)
         unit.minorUnitMicros = minorUnitMicros(context.account.currency);
         const bool cbo = campaign.state.value(QStringLiteral("budget_optimize_on")).toBool();
         const ObjectRecord &owner = cbo ? campaign : adGroup;
-        unit.budgetType = owner.state.value(QStringLiteral("budget_mode")).toString() == QLatin1String("BUDGET_MODE_TOTAL")
-                              ? BudgetType::Lifetime : BudgetType::Daily;
-        unit.budgetMicros = owner.state.value(QStringLiteral("budget_micros")).toString().toLongLong();
+        unit.budgetType = owner.state.value(QStringLiteral("budget_mode")).toString()
+                                  == QLatin1String("BUDGET_MODE_TOTAL")
+                              ? BudgetType::Lifetime
+                              : BudgetType::Daily;
+        unit.budgetMicros =
+            owner.state.value(QStringLiteral("budget_micros")).toString().toLongLong();
         // Limitation: a campaign-level daily cap over several ad groups is applied per ad group.
-        const qint64 campaignCap = campaign.state.value(QStringLiteral("budget_micros")).toString().toLongLong();
+        const qint64 campaignCap =
+            campaign.state.value(QStringLiteral("budget_micros")).toString().toLongLong();
         if (!cbo && campaignCap > 0 && unit.budgetType == BudgetType::Daily)
             unit.budgetMicros = std::min(unit.budgetMicros, campaignCap);
         if (!cbo) {
@@ -104,12 +127,19 @@ QString money2(qint64 micros)
     return scaledText(micros, 2);
 }
 
-QJsonObject metricsFor(const DayStats &stats, const QStringList &wanted, const ObjectRecord &campaign,
-                       const SandboxAccount &account, quint64 seed, const QString &key)
+QJsonObject metricsFor(const DayStats &stats,
+                       const QStringList &wanted,
+                       const ObjectRecord &campaign,
+                       const SandboxAccount &account,
+                       quint64 seed,
+                       const QString &key)
 {
-    const qint64 reach = std::max<qint64>(stats.impressions > 0 ? 1 : 0,
-                                          stats.impressions * (700 + qint64(stableHash(seed, key) % 200)) / 1000);
-    const auto ratio = [](qint64 a, qint64 b) { return b > 0 ? mulDiv(a, 1'000'000, b) : 0; };
+    const qint64 reach =
+        std::max<qint64>(stats.impressions > 0 ? 1 : 0,
+                         stats.impressions * (700 + qint64(stableHash(seed, key) % 200)) / 1000);
+    const auto ratio = [](qint64 a, qint64 b) {
+        return b > 0 ? mulDiv(a, 1'000'000, b) : 0;
+    };
     const QHash<QString, QString> values = {
         {"spend", money2(stats.spendMicros)},
         {"impressions", QString::number(stats.impressions)},
@@ -122,8 +152,10 @@ QJsonObject metricsFor(const DayStats &stats, const QStringList &wanted, const O
         {"conversion", QString::number(stats.conversions)},
         {"real_time_conversion", QString::number(stats.conversions)},
         {"result", QString::number(stats.conversions)},
-        {"cost_per_conversion", money2(stats.conversions > 0 ? stats.spendMicros / stats.conversions : 0)},
-        {"cost_per_result", money2(stats.conversions > 0 ? stats.spendMicros / stats.conversions : 0)},
+        {"cost_per_conversion",
+         money2(stats.conversions > 0 ? stats.spendMicros / stats.conversions : 0)},
+        {"cost_per_result",
+         money2(stats.conversions > 0 ? stats.spendMicros / stats.conversions : 0)},
         {"conversion_rate", scaledText(ratio(stats.conversions * 100, stats.clicks), 2)},
         {"total_purchase_value", money2(stats.conversionValueMicros)},
         {"campaign_name", campaign.name},
@@ -154,43 +186,60 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
         // Limitation: AUDIENCE, PLAYABLE_MATERIAL, CATALOG, BC and TT_SHOP are not simulated.
         return reject(40002, QStringLiteral("report_type: The sandbox simulates BASIC reports."));
     query.level = params.text(QStringLiteral("data_level"));
-    if (query.level != QLatin1String("AUCTION_CAMPAIGN") && query.level != QLatin1String("AUCTION_ADVERTISER"))
-        return reject(40002, QStringLiteral("data_level: The sandbox simulates AUCTION_ADVERTISER and AUCTION_CAMPAIGN."));
-    query.idDimension = query.level == QLatin1String("AUCTION_CAMPAIGN") ? QStringLiteral("campaign_id")
-                                                                         : QStringLiteral("advertiser_id");
+    if (query.level != QLatin1String("AUCTION_CAMPAIGN")
+        && query.level != QLatin1String("AUCTION_ADVERTISER"))
+        return reject(
+            40002,
+            QStringLiteral(
+                "data_level: The sandbox simulates AUCTION_ADVERTISER and AUCTION_CAMPAIGN."));
+    query.idDimension = query.level == QLatin1String("AUCTION_CAMPAIGN")
+                            ? QStringLiteral("campaign_id")
+                            : QStringLiteral("advertiser_id");
     const QJsonValue dimensions = params.json(QStringLiteral("dimensions"));
     for (const QString &dimension : jsonList(dimensions)) {
         if (dimension == QLatin1String("stat_time_day"))
             query.byDay = true;
         else if (dimension != query.idDimension)
-            return reject(40002, QStringLiteral("dimensions: %1 is not valid with %2.").arg(dimension, query.level));
+            return reject(
+                40002,
+                QStringLiteral("dimensions: %1 is not valid with %2.").arg(dimension, query.level));
     }
     if (!jsonList(dimensions).contains(query.idDimension))
-        return reject(40002, QStringLiteral("dimensions: One id dimension (%1) is required.").arg(query.idDimension));
+        return reject(40002,
+                      QStringLiteral("dimensions: One id dimension (%1) is required.")
+                          .arg(query.idDimension));
 
-    query.metrics = params.has(QStringLiteral("metrics")) ? jsonList(params.json(QStringLiteral("metrics")))
-                                                          : QStringList{"spend", "impressions"};
+    query.metrics = params.has(QStringLiteral("metrics"))
+                        ? jsonList(params.json(QStringLiteral("metrics")))
+                        : QStringList{"spend", "impressions"};
     for (const QString &metric : std::as_const(query.metrics)) {
         if (!kMetrics.contains(metric))
             return reject(40002, QStringLiteral("metrics: Unknown metric %1.").arg(metric));
     }
     query.lifetime = params.json(QStringLiteral("query_lifetime")).toBool();
     if (query.lifetime && query.byDay)
-        return reject(40002, QStringLiteral("query_lifetime: No time dimension is allowed with lifetime totals."));
+        return reject(
+            40002,
+            QStringLiteral("query_lifetime: No time dimension is allowed with lifetime totals."));
     if (!query.lifetime) {
         query.start = QDate::fromString(params.text(QStringLiteral("start_date")), Qt::ISODate);
         query.end = QDate::fromString(params.text(QStringLiteral("end_date")), Qt::ISODate);
         if (!query.start.isValid() || !query.end.isValid() || query.end < query.start)
-            return reject(40002, QStringLiteral("start_date: start_date and end_date are required as YYYY-MM-DD, start first."));
+            return reject(40002,
+                          QStringLiteral("start_date: start_date and end_date are required as "
+                                         "YYYY-MM-DD, start first."));
         const qint64 span = query.start.daysTo(query.end) + 1;
         if (span > (query.byDay ? 30 : 365))
-            return reject(40002, QStringLiteral("end_date: The range may cover at most %1 days.").arg(query.byDay ? 30 : 365));
+            return reject(40002,
+                          QStringLiteral("end_date: The range may cover at most %1 days.")
+                              .arg(query.byDay ? 30 : 365));
     }
     for (const QJsonValue &filter : params.json(QStringLiteral("filtering")).toArray()) {
         const QJsonObject object = filter.toObject();
         if (object.value(QStringLiteral("field_name")).toString() != QLatin1String("campaign_ids"))
             continue;
-        const QJsonValue ids = http::parseJsonText(object.value(QStringLiteral("filter_value")).toString());
+        const QJsonValue ids =
+            http::parseJsonText(object.value(QStringLiteral("filter_value")).toString());
         query.campaignIds += jsonList(ids);
         if (query.campaignIds.size() > 100)
             return reject(40002, QStringLiteral("filtering: At most 100 ids."));
@@ -200,7 +249,9 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
 
 } // namespace
 
-TikTokResult<QJsonObject> report(const RequestParams &params, const RuleContext &context, quint64 seed)
+TikTokResult<QJsonObject> report(const RequestParams &params,
+                                 const RuleContext &context,
+                                 quint64 seed)
 {
     auto query = parseQuery(params);
     if (!query)
@@ -210,7 +261,8 @@ TikTokResult<QJsonObject> report(const RequestParams &params, const RuleContext 
     rules.reportingDelayMs = kReportingDelayMs;
     const auto delivery = simulateCampaigns(deliveryUnits(context), rules, seed, context.nowMs);
     QHash<QString, ObjectRecord> campaigns;
-    for (const ObjectRecord &record : context.store->objects(Platform::TikTok, kCampaign, context.account.accountId))
+    for (const ObjectRecord &record :
+         context.store->objects(Platform::TikTok, kCampaign, context.account.accountId))
         campaigns.insert(record.id, record);
 
     // (day or invalid, id) -> totals
@@ -233,11 +285,18 @@ TikTokResult<QJsonObject> report(const RequestParams &params, const RuleContext 
     for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
         QJsonObject dimensions{{query->idDimension, it.key().second}};
         if (query->byDay)
-            dimensions.insert(QStringLiteral("stat_time_day"), QString(it.key().first.toString(Qt::ISODate) + QStringLiteral(" 00:00:00")));
+            dimensions.insert(
+                QStringLiteral("stat_time_day"),
+                QString(it.key().first.toString(Qt::ISODate) + QStringLiteral(" 00:00:00")));
         const QString key = it.key().second + it.key().first.toString(Qt::ISODate);
         rows.append(QJsonObject{{"dimensions", dimensions},
-                                {"metrics", metricsFor(it.value(), query->metrics, campaigns.value(it.key().second),
-                                                       context.account, seed, key)}});
+                                {"metrics",
+                                 metricsFor(it.value(),
+                                            query->metrics,
+                                            campaigns.value(it.key().second),
+                                            context.account,
+                                            seed,
+                                            key)}});
     }
     return pageOf(rows, params);
 }

@@ -63,9 +63,12 @@ QString utcText(qint64 ms);
 TikTokResult<QJsonObject> validateCampaign(const RequestParams &params, const RuleContext &context);
 TikTokResult<QJsonObject> validateAdGroup(const RequestParams &params, const RuleContext &context);
 /** Validates one creative of /ad/create/ against its ad group. */
-TikTokResult<QJsonObject> validateCreative(const QJsonObject &creative, int index,
-                                           const ObjectRecord &adGroup, const RuleContext &context);
-TikTokResult<void> applyUpdate(const RequestParams &params, ObjectRecord &record,
+TikTokResult<QJsonObject> validateCreative(const QJsonObject &creative,
+                                           int index,
+                                           const ObjectRecord &adGroup,
+                                           const RuleContext &context);
+TikTokResult<void> applyUpdate(const RequestParams &params,
+                               ObjectRecord &record,
                                const RuleContext &context);
 
 /** secondary_status for a record given its parents. */
@@ -73,15 +76,18 @@ QString secondaryStatus(const ObjectRecord &record, const RuleContext &context);
 /** The list entry /campaign/get/ and friends return. */
 QJsonObject renderEntity(const ObjectRecord &record, const RuleContext &context);
 /** Whether a record passes a get endpoint's `filtering`; errors on bad filters. */
-TikTokResult<bool> matchesFiltering(const ObjectRecord &record, const QJsonObject &filtering,
+TikTokResult<bool> matchesFiltering(const ObjectRecord &record,
+                                    const QJsonObject &filtering,
                                     const RuleContext &context);
 
 /** GET /report/integrated/get/ answered from the delivery model. */
-TikTokResult<QJsonObject> report(const RequestParams &params, const RuleContext &context,
+TikTokResult<QJsonObject> report(const RequestParams &params,
+                                 const RuleContext &context,
                                  quint64 seed);
 
 /** Page slicing with TikTok's page_info; page_size 1..1000. */
-TikTokResult<QJsonObject> pageOf(const QList<QJsonObject> &rows, const RequestParams &params,
+TikTokResult<QJsonObject> pageOf(const QList<QJsonObject> &rows,
+                                 const RequestParams &params,
                                  int defaultPageSize = 10);
 
 /** Counts characters TikTok's way: CJK characters count 2. */

@@ -1,8 +1,7 @@
-#include "core/sandbox/Simulators.h"
-
 #include "core/Logging.h"
 #include "core/domain/Money.h"
 #include "core/sandbox/SandboxContext.h"
+#include "core/sandbox/Simulators.h"
 #include "core/sandbox/TikTokRules.h"
 
 #include <QJsonArray>
@@ -37,18 +36,21 @@ class TikTokSimulator : public PlatformHandler
 public:
     explicit TikTokSimulator(std::shared_ptr<SandboxContext> context)
         : m_context(std::move(context))
-    {
-    }
+    {}
 
     SandboxReply handle(const SandboxRequest &request) override;
 
 private:
-    SandboxReply envelope(const TikTokCall &call, int code, const QString &message,
+    SandboxReply envelope(const TikTokCall &call,
+                          int code,
+                          const QString &message,
                           const QJsonValue &data = QJsonObject());
+
     SandboxReply fail(const TikTokCall &call, const TikTokError &error)
     {
         return envelope(call, error.code, error.message);
     }
+
     SandboxReply route(TikTokCall &call);
 
     SandboxReply createCampaign(TikTokCall &call);
@@ -65,36 +67,47 @@ private:
     SandboxReply listAudiences(TikTokCall &call);
     SandboxReply advertiserInfo(TikTokCall &call);
 
-    ObjectRecord newRecord(const TikTokCall &call, const QString &type, const QString &id,
-                           const QString &parentId, const QString &name, const QString &status,
+    ObjectRecord newRecord(const TikTokCall &call,
+                           const QString &type,
+                           const QString &id,
+                           const QString &parentId,
+                           const QString &name,
+                           const QString &status,
                            const QJsonObject &state);
     bool commit(const QList<ObjectRecord> &inserts, const QList<ObjectRecord> &updates = {});
     std::optional<ObjectRecord> byRequestId(const TikTokCall &call, const QString &type);
-    QString newId() { return QString::number(m_context->nextNumber(QStringLiteral("tiktok.object"), kIdBase)); }
+
+    QString newId()
+    {
+        return QString::number(m_context->nextNumber(QStringLiteral("tiktok.object"), kIdBase));
+    }
 
     std::shared_ptr<SandboxContext> m_context;
     std::atomic<quint64> m_requests{0};
 };
 
-SandboxReply TikTokSimulator::envelope(const TikTokCall &call, int code, const QString &message,
+SandboxReply TikTokSimulator::envelope(const TikTokCall &call,
+                                       int code,
+                                       const QString &message,
                                        const QJsonValue &data)
 {
-    return SandboxReply::json(QJsonObject{{"code", code},
-                                          {"message", message},
-                                          {"request_id", call.requestId},
-                                          {"data", data}});
+    return SandboxReply::json(QJsonObject{
+        {"code", code}, {"message", message}, {"request_id", call.requestId}, {"data", data}});
 }
 
 SandboxReply TikTokSimulator::handle(const SandboxRequest &request)
 {
     const QString stamp = QDateTime::fromMSecsSinceEpoch(m_context->nowMs(), Qt::UTC)
                               .toString(QStringLiteral("yyyyMMddHHmmss"));
-    TikTokCall call{request, RequestParams::from(request), {},
+    TikTokCall call{request,
+                    RequestParams::from(request),
+                    {},
                     stamp + seededHex(m_context->seed(), stamp, 6).toUpper()
                         + QString::number(++m_requests),
                     {}};
     // Every path ends with a slash; without it the gateway answers a plain 404 (tiktok.md 0).
-    if (!request.path.startsWith(QLatin1String("/open_api/")) || !request.path.endsWith(QLatin1Char('/')))
+    if (!request.path.startsWith(QLatin1String("/open_api/"))
+        || !request.path.endsWith(QLatin1Char('/')))
         return SandboxReply::text("<html><body>404 Not Found</body></html>", 404);
     if (!request.path.startsWith(kPrefix))
         return envelope(call, 40051, QStringLiteral("Invalid API version. Use v1.3."));
@@ -111,11 +124,13 @@ SandboxReply TikTokSimulator::handle(const SandboxRequest &request)
             accounts.append(account);
     }
     if (accounts.isEmpty())
-        return envelope(call, 40105, QStringLiteral("The access token is invalid or has been revoked."));
+        return envelope(
+            call, 40105, QStringLiteral("The access token is invalid or has been revoked."));
     if (call.endpoint == QLatin1String("oauth2/advertiser/get")) {
         QJsonArray list;
         for (const SandboxAccount &account : accounts)
-            list.append(QJsonObject{{"advertiser_id", account.accountId}, {"advertiser_name", account.name}});
+            list.append(QJsonObject{{"advertiser_id", account.accountId},
+                                    {"advertiser_name", account.name}});
         return envelope(call, 0, QStringLiteral("OK"), QJsonObject{{"list", list}});
     }
 
@@ -125,13 +140,15 @@ SandboxReply TikTokSimulator::handle(const SandboxRequest &request)
         advertiser = ids.isEmpty() ? QString() : ids.first().toString();
     }
     if (advertiser.isEmpty())
-        return envelope(call, 40002, QStringLiteral("advertiser_id: Missing data for required field."));
+        return envelope(
+            call, 40002, QStringLiteral("advertiser_id: Missing data for required field."));
     for (const SandboxAccount &account : accounts) {
         if (account.accountId == advertiser)
             call.rules = RuleContext{account, &m_context->store(), m_context->nowMs()};
     }
     if (call.rules.account.accountId.isEmpty())
-        return envelope(call, 40001, QStringLiteral("No permission to operate advertiser %1.").arg(advertiser));
+        return envelope(
+            call, 40001, QStringLiteral("No permission to operate advertiser %1.").arg(advertiser));
     return route(call);
 }
 
@@ -139,12 +156,13 @@ SandboxReply TikTokSimulator::route(TikTokCall &call)
 {
     const bool post = call.request.method == "POST";
     const QString &endpoint = call.endpoint;
-    static const QHash<QString, QString> types = {{"campaign", kCampaign}, {"adgroup", kAdGroup}, {"ad", kAd}};
+    static const QHash<QString, QString> types = {
+        {"campaign", kCampaign}, {"adgroup", kAdGroup}, {"ad", kAd}};
     const QString object = endpoint.section(QLatin1Char('/'), 0, 0);
     const QString action = endpoint.section(QLatin1Char('/'), 1);
     if (types.contains(object)) {
         if (post && action == QLatin1String("create"))
-            return object == QLatin1String("campaign") ? createCampaign(call)
+            return object == QLatin1String("campaign")  ? createCampaign(call)
                    : object == QLatin1String("adgroup") ? createAdGroup(call)
                                                         : createAds(call);
         if (post && action == QLatin1String("status/update"))
@@ -166,8 +184,9 @@ SandboxReply TikTokSimulator::route(TikTokCall &call)
         return uploadAudienceFile(call);
     if (post && endpoint == QLatin1String("dmp/custom_audience/create"))
         return createAudience(call);
-    if (!post && (endpoint == QLatin1String("dmp/custom_audience/list")
-                  || endpoint == QLatin1String("dmp/custom_audience/get")))
+    if (!post
+        && (endpoint == QLatin1String("dmp/custom_audience/list")
+            || endpoint == QLatin1String("dmp/custom_audience/get")))
         return listAudiences(call);
     if (!post && endpoint == QLatin1String("advertiser/info"))
         return advertiserInfo(call);
@@ -177,26 +196,37 @@ SandboxReply TikTokSimulator::route(TikTokCall &call)
     }
     if (!post && endpoint == QLatin1String("identity/get")) {
         const SandboxAccount &account = call.rules.account;
-        const QJsonObject identity{{"identity_id", account.extra.value(QStringLiteral("identityId"))},
-                                   {"identity_type", QStringLiteral("CUSTOMIZED_USER")},
-                                   {"display_name", account.name}};
+        const QJsonObject identity{
+            {"identity_id", account.extra.value(QStringLiteral("identityId"))},
+            {"identity_type", QStringLiteral("CUSTOMIZED_USER")},
+            {"display_name", account.name}};
         return envelope(call, 0, QStringLiteral("OK"), *pageOf({identity}, call.params, 10));
     }
     if (!post && endpoint == QLatin1String("pixel/list")) {
         const QString pixel = call.rules.account.extra.value(QStringLiteral("pixelId"));
-        const QJsonObject entry{{"pixel_id", pixel}, {"pixel_code", QString(QStringLiteral("SBX") + pixel.right(8))},
+        const QJsonObject entry{{"pixel_id", pixel},
+                                {"pixel_code", QString(QStringLiteral("SBX") + pixel.right(8))},
                                 {"pixel_name", QStringLiteral("Sandbox pixel")}};
-        return envelope(call, 0, QStringLiteral("OK"),
-                        QJsonObject{{"pixels", QJsonArray{entry}},
-                                    {"page_info", QJsonObject{{"page", 1}, {"page_size", 10},
-                                                              {"total_number", 1}, {"total_page", 1}}}});
+        return envelope(
+            call,
+            0,
+            QStringLiteral("OK"),
+            QJsonObject{
+                {"pixels", QJsonArray{entry}},
+                {"page_info",
+                 QJsonObject{
+                     {"page", 1}, {"page_size", 10}, {"total_number", 1}, {"total_page", 1}}}});
     }
     return SandboxReply::text("<html><body>404 Not Found</body></html>", 404);
 }
 
-ObjectRecord TikTokSimulator::newRecord(const TikTokCall &call, const QString &type, const QString &id,
-                                        const QString &parentId, const QString &name,
-                                        const QString &status, const QJsonObject &state)
+ObjectRecord TikTokSimulator::newRecord(const TikTokCall &call,
+                                        const QString &type,
+                                        const QString &id,
+                                        const QString &parentId,
+                                        const QString &name,
+                                        const QString &status,
+                                        const QJsonObject &state)
 {
     ObjectRecord record;
     record.platform = Platform::TikTok;
@@ -228,14 +258,16 @@ bool TikTokSimulator::commit(const QList<ObjectRecord> &inserts, const QList<Obj
     return m_context->store().commit(changes);
 }
 
-std::optional<ObjectRecord> TikTokSimulator::byRequestId(const TikTokCall &call, const QString &type)
+std::optional<ObjectRecord> TikTokSimulator::byRequestId(const TikTokCall &call,
+                                                         const QString &type)
 {
     // request_id makes campaign and ad group creates idempotent (tiktok.md 5.5). Whether a
     // repeat answers the first id or error 40050 is unconfirmed; the sandbox answers the id.
     const QString requestId = call.params.text(QStringLiteral("request_id"));
     if (requestId.isEmpty())
         return std::nullopt;
-    for (const ObjectRecord &record : m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
+    for (const ObjectRecord &record :
+         m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
         if (record.fields.value(QStringLiteral("request_id")).toVariant().toString() == requestId)
             return record;
     }
@@ -249,9 +281,13 @@ SandboxReply TikTokSimulator::createCampaign(TikTokCall &call)
     auto state = validateCampaign(call.params, call.rules);
     if (!state)
         return fail(call, state.error());
-    ObjectRecord record = newRecord(call, kCampaign, newId(), call.rules.account.accountId,
+    ObjectRecord record = newRecord(call,
+                                    kCampaign,
+                                    newId(),
+                                    call.rules.account.accountId,
                                     call.params.text(QStringLiteral("campaign_name")),
-                                    state->value(QStringLiteral("operation_status")).toString(), *state);
+                                    state->value(QStringLiteral("operation_status")).toString(),
+                                    *state);
     if (!commit({record}))
         return envelope(call, 50000, QStringLiteral("System error."));
     QJsonObject data = renderEntity(record, call.rules);
@@ -265,9 +301,13 @@ SandboxReply TikTokSimulator::createAdGroup(TikTokCall &call)
     auto state = validateAdGroup(call.params, call.rules);
     if (!state)
         return fail(call, state.error());
-    ObjectRecord record = newRecord(call, kAdGroup, newId(), state->value(QStringLiteral("campaign_id")).toString(),
+    ObjectRecord record = newRecord(call,
+                                    kAdGroup,
+                                    newId(),
+                                    state->value(QStringLiteral("campaign_id")).toString(),
                                     call.params.text(QStringLiteral("adgroup_name")),
-                                    state->value(QStringLiteral("operation_status")).toString(), *state);
+                                    state->value(QStringLiteral("operation_status")).toString(),
+                                    *state);
     if (!commit({record}))
         return envelope(call, 50000, QStringLiteral("System error."));
     return envelope(call, 0, QStringLiteral("OK"), renderEntity(record, call.rules));
@@ -275,7 +315,8 @@ SandboxReply TikTokSimulator::createAdGroup(TikTokCall &call)
 
 SandboxReply TikTokSimulator::createAds(TikTokCall &call)
 {
-    const auto adGroup = m_context->store().object(Platform::TikTok, call.params.text(QStringLiteral("adgroup_id")));
+    const auto adGroup =
+        m_context->store().object(Platform::TikTok, call.params.text(QStringLiteral("adgroup_id")));
     if (!adGroup || adGroup->type != kAdGroup || adGroup->accountId != call.rules.account.accountId
         || adGroup->status == QLatin1String("DELETE"))
         return envelope(call, 40002, QStringLiteral("adgroup_id: The ad group does not exist."));
@@ -289,9 +330,13 @@ SandboxReply TikTokSimulator::createAds(TikTokCall &call)
         auto state = validateCreative(creatives[i].toObject(), int(i), *adGroup, call.rules);
         if (!state)
             return fail(call, state.error());
-        ObjectRecord record = newRecord(call, kAd, newId(), adGroup->id,
+        ObjectRecord record = newRecord(call,
+                                        kAd,
+                                        newId(),
+                                        adGroup->id,
                                         state->value(QStringLiteral("ad_name")).toString(),
-                                        state->value(QStringLiteral("operation_status")).toString(), *state);
+                                        state->value(QStringLiteral("operation_status")).toString(),
+                                        *state);
         record.fields = creatives[i].toObject(); // each ad records its own creative
         record.fields.insert(QStringLiteral("adgroup_id"), adGroup->id);
         records.append(record);
@@ -307,32 +352,43 @@ SandboxReply TikTokSimulator::updateStatus(TikTokCall &call, const QString &type
     const QString idsKey = type + QStringLiteral("_ids");
     const QJsonArray ids = call.params.json(idsKey).toArray();
     if (ids.isEmpty() || ids.size() > 20)
-        return envelope(call, 40002, idsKey + QStringLiteral(": Between 1 and 20 ids are required."));
+        return envelope(
+            call, 40002, idsKey + QStringLiteral(": Between 1 and 20 ids are required."));
     const QString status = call.params.text(QStringLiteral("operation_status"));
-    if (status != QLatin1String("ENABLE") && status != QLatin1String("DISABLE") && status != QLatin1String("DELETE"))
+    if (status != QLatin1String("ENABLE") && status != QLatin1String("DISABLE")
+        && status != QLatin1String("DELETE"))
         return envelope(call, 40002, QStringLiteral("operation_status: Invalid enum value."));
 
     QList<ObjectRecord> updates;
     QJsonArray done;
     QJsonArray entries;
     for (const QJsonValue &value : ids) {
-        const QString id = value.isString() ? value.toString() : QString::number(value.toVariant().toLongLong());
+        const QString id =
+            value.isString() ? value.toString() : QString::number(value.toVariant().toLongLong());
         auto record = m_context->store().object(Platform::TikTok, id);
         if (!record || record->type != type || record->accountId != call.rules.account.accountId)
             return envelope(call, 40002, idsKey + QStringLiteral(": %1 does not exist.").arg(id));
         if (record->status == QLatin1String("DELETE"))
-            return envelope(call, 40002, idsKey + QStringLiteral(": %1 is deleted and cannot change status.").arg(id));
+            return envelope(
+                call,
+                40002,
+                idsKey + QStringLiteral(": %1 is deleted and cannot change status.").arg(id));
         record->status = status;
         record->state.insert(QStringLiteral("operation_status"), status);
         record->updatedAtMs = m_context->nowMs();
         updates.append(*record);
         done.append(id);
-        entries.append(QJsonObject{{QString(type + QStringLiteral("_id")), id}, {"status", status}});
+        entries.append(
+            QJsonObject{{QString(type + QStringLiteral("_id")), id}, {"status", status}});
     }
     if (!commit({}, updates))
         return envelope(call, 50000, QStringLiteral("System error."));
-    return envelope(call, 0, QStringLiteral("OK"),
-                    QJsonObject{{idsKey, done}, {"status", status}, {QString(type + QStringLiteral("_list")), entries}});
+    return envelope(call,
+                    0,
+                    QStringLiteral("OK"),
+                    QJsonObject{{idsKey, done},
+                                {"status", status},
+                                {QString(type + QStringLiteral("_list")), entries}});
 }
 
 SandboxReply TikTokSimulator::update(TikTokCall &call, const QString &type)
@@ -367,7 +423,8 @@ SandboxReply TikTokSimulator::list(TikTokCall &call, const QString &type)
         fields.append(field.toString());
 
     QList<QJsonObject> rows;
-    for (const ObjectRecord &record : m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
+    for (const ObjectRecord &record :
+         m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
         auto match = matchesFiltering(record, filtering.toObject(), call.rules);
         if (!match)
             return fail(call, match.error());
@@ -388,34 +445,57 @@ SandboxReply TikTokSimulator::list(TikTokCall &call, const QString &type)
 
 SandboxReply TikTokSimulator::uploadImage(TikTokCall &call)
 {
-    const QString uploadType = call.params.has(QStringLiteral("upload_type")) ? call.params.text(QStringLiteral("upload_type"))
-                                                                              : QStringLiteral("UPLOAD_BY_FILE");
+    const QString uploadType = call.params.has(QStringLiteral("upload_type"))
+                                   ? call.params.text(QStringLiteral("upload_type"))
+                                   : QStringLiteral("UPLOAD_BY_FILE");
     if (uploadType != QLatin1String("UPLOAD_BY_FILE"))
         // Limitation: the sandbox talks to loopback only, so it cannot fetch image_url or files.
-        return envelope(call, 40002, QStringLiteral("upload_type: The sandbox accepts UPLOAD_BY_FILE only."));
+        return envelope(
+            call, 40002, QStringLiteral("upload_type: The sandbox accepts UPLOAD_BY_FILE only."));
     const MultipartPart *file = call.params.file(QStringLiteral("image_file"));
     if (!file || file->data.isEmpty())
-        return envelope(call, 40002, QStringLiteral("image_file: Missing data for required field."));
+        return envelope(
+            call, 40002, QStringLiteral("image_file: Missing data for required field."));
     const QString signature = http::md5Hex(file->data);
     if (call.params.text(QStringLiteral("image_signature")).toLower() != signature)
-        return envelope(call, 40900, QStringLiteral("image_signature: The signature does not match the file."));
+        return envelope(
+            call, 40900, QStringLiteral("image_signature: The signature does not match the file."));
     const auto info = probeImage(file->data);
     if (!info || (info->format != QLatin1String("jpeg") && info->format != QLatin1String("png")))
-        return envelope(call, 40905, QStringLiteral("image_file: The file is not a JPG or PNG image."));
-    const QString name = call.params.has(QStringLiteral("file_name")) ? call.params.text(QStringLiteral("file_name"))
-                                                                      : file->fileName;
-    for (const ObjectRecord &existing : m_context->store().objects(Platform::TikTok, kImage, call.rules.account.accountId)) {
+        return envelope(
+            call, 40905, QStringLiteral("image_file: The file is not a JPG or PNG image."));
+    const QString name = call.params.has(QStringLiteral("file_name"))
+                             ? call.params.text(QStringLiteral("file_name"))
+                             : file->fileName;
+    for (const ObjectRecord &existing :
+         m_context->store().objects(Platform::TikTok, kImage, call.rules.account.accountId)) {
         if (existing.name == name)
-            return envelope(call, 40911, QStringLiteral("file_name: A material with this name already exists."));
+            return envelope(call,
+                            40911,
+                            QStringLiteral("file_name: A material with this name already exists."));
     }
 
-    const QString id = QStringLiteral("ad-sandbox/") + signature + QLatin1Char('-') + newId().right(6);
-    const QJsonObject state{{"image_id", id}, {"material_id", newId()}, {"width", info->width},
-                            {"height", info->height}, {"format", info->format},
-                            {"size", file->data.size()}, {"signature", signature},
-                            {"image_url", QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
-                            {"is_carousel_usable", true}, {"file_name", name}};
-    if (!commit({newRecord(call, kImage, id, call.rules.account.accountId, name, QStringLiteral("ENABLE"), state)}))
+    const QString id =
+        QStringLiteral("ad-sandbox/") + signature + QLatin1Char('-') + newId().right(6);
+    const QJsonObject state{
+        {"image_id", id},
+        {"material_id", newId()},
+        {"width", info->width},
+        {"height", info->height},
+        {"format", info->format},
+        {"size", file->data.size()},
+        {"signature", signature},
+        {"image_url",
+         QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
+        {"is_carousel_usable", true},
+        {"file_name", name}};
+    if (!commit({newRecord(call,
+                           kImage,
+                           id,
+                           call.rules.account.accountId,
+                           name,
+                           QStringLiteral("ENABLE"),
+                           state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
     return envelope(call, 0, QStringLiteral("OK"), state);
 }
@@ -424,30 +504,57 @@ SandboxReply TikTokSimulator::uploadVideo(TikTokCall &call)
 {
     const MultipartPart *file = call.params.file(QStringLiteral("video_file"));
     if (!file || file->data.isEmpty())
-        return envelope(call, 40002, QStringLiteral("video_file: Missing data for required field."));
+        return envelope(
+            call, 40002, QStringLiteral("video_file: Missing data for required field."));
     const QString signature = http::md5Hex(file->data);
     if (call.params.text(QStringLiteral("video_signature")).toLower() != signature)
-        return envelope(call, 40900, QStringLiteral("video_signature: The signature does not match the file."));
-    const QString name = call.params.has(QStringLiteral("file_name")) ? call.params.text(QStringLiteral("file_name"))
-                                                                      : file->fileName;
-    for (const ObjectRecord &existing : m_context->store().objects(Platform::TikTok, kVideo, call.rules.account.accountId)) {
+        return envelope(
+            call, 40900, QStringLiteral("video_signature: The signature does not match the file."));
+    const QString name = call.params.has(QStringLiteral("file_name"))
+                             ? call.params.text(QStringLiteral("file_name"))
+                             : file->fileName;
+    for (const ObjectRecord &existing :
+         m_context->store().objects(Platform::TikTok, kVideo, call.rules.account.accountId)) {
         if (existing.name == name)
-            return envelope(call, 40911, QStringLiteral("file_name: A material with this name already exists."));
+            return envelope(call,
+                            40911,
+                            QStringLiteral("file_name: A material with this name already exists."));
     }
     // The sandbox does not decode video: size and duration are fixed stand-ins for a 9:16 clip.
-    const QString id = QStringLiteral("v10033g5sbx") + seededHex(m_context->seed(), signature + newId(), 16);
-    const QString created = QDateTime::fromMSecsSinceEpoch(m_context->nowMs(), Qt::UTC).toString(Qt::ISODate);
-    const QJsonObject state{{"video_id", id}, {"material_id", newId()}, {"width", 720}, {"height", 1280},
-                            {"duration", 15.0}, {"size", file->data.size()}, {"format", QStringLiteral("mp4")},
-                            {"bit_rate", 1'000'000}, {"signature", signature},
-                            {"preview_url", QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
-                            {"video_cover_url", QString(call.request.origin() + QStringLiteral("/sandbox-media/cover-") + signature)},
-                            {"file_name", name}, {"displayable", true},
-                            {"allowed_placements", QJsonArray{"PLACEMENT_TIKTOK", "PLACEMENT_PANGLE"}},
-                            {"allow_download", true}, {"create_time", created}, {"modify_time", created}};
-    if (!commit({newRecord(call, kVideo, id, call.rules.account.accountId, name, QStringLiteral("ENABLE"), state)}))
+    const QString id =
+        QStringLiteral("v10033g5sbx") + seededHex(m_context->seed(), signature + newId(), 16);
+    const QString created =
+        QDateTime::fromMSecsSinceEpoch(m_context->nowMs(), Qt::UTC).toString(Qt::ISODate);
+    const QJsonObject state{
+        {"video_id", id},
+        {"material_id", newId()},
+        {"width", 720},
+        {"height", 1280},
+        {"duration", 15.0},
+        {"size", file->data.size()},
+        {"format", QStringLiteral("mp4")},
+        {"bit_rate", 1'000'000},
+        {"signature", signature},
+        {"preview_url",
+         QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
+        {"video_cover_url",
+         QString(call.request.origin() + QStringLiteral("/sandbox-media/cover-") + signature)},
+        {"file_name", name},
+        {"displayable", true},
+        {"allowed_placements", QJsonArray{"PLACEMENT_TIKTOK", "PLACEMENT_PANGLE"}},
+        {"allow_download", true},
+        {"create_time", created},
+        {"modify_time", created}};
+    if (!commit({newRecord(call,
+                           kVideo,
+                           id,
+                           call.rules.account.accountId,
+                           name,
+                           QStringLiteral("ENABLE"),
+                           state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
-    return envelope(call, 0, QStringLiteral("OK"), QJsonArray{state}); // an array of one (tiktok.md 2.4)
+    return envelope(
+        call, 0, QStringLiteral("OK"), QJsonArray{state}); // an array of one (tiktok.md 2.4)
 }
 
 SandboxReply TikTokSimulator::mediaInfo(TikTokCall &call, const QString &type)
@@ -455,7 +562,10 @@ SandboxReply TikTokSimulator::mediaInfo(TikTokCall &call, const QString &type)
     const QString key = type == kImage ? QStringLiteral("image_ids") : QStringLiteral("video_ids");
     const QJsonArray ids = call.params.json(key).toArray();
     if (ids.isEmpty() || ids.size() > (type == kImage ? 100 : 60))
-        return envelope(call, 40002, key + QStringLiteral(": Between 1 and %1 ids.").arg(type == kImage ? 100 : 60));
+        return envelope(
+            call,
+            40002,
+            key + QStringLiteral(": Between 1 and %1 ids.").arg(type == kImage ? 100 : 60));
     QJsonArray list;
     for (const QJsonValue &id : ids) {
         const auto record = m_context->store().object(Platform::TikTok, id.toString());
@@ -472,13 +582,20 @@ SandboxReply TikTokSimulator::uploadAudienceFile(TikTokCall &call)
         return envelope(call, 40002, QStringLiteral("file: Missing data for required field."));
     const QString signature = http::md5Hex(file->data);
     if (call.params.text(QStringLiteral("file_signature")).toLower() != signature)
-        return envelope(call, 40900, QStringLiteral("file_signature: The signature does not match the file."));
+        return envelope(
+            call, 40900, QStringLiteral("file_signature: The signature does not match the file."));
     const QString path = seededHex(m_context->seed(), signature + newId(), 16);
     const qint64 rows = file->data.count('\n') + (file->data.endsWith('\n') ? 0 : 1);
-    const QJsonObject state{{"file_path", path}, {"rows", rows},
+    const QJsonObject state{{"file_path", path},
+                            {"rows", rows},
                             {"calculate_type", call.params.text(QStringLiteral("calculate_type"))}};
-    if (!commit({newRecord(call, kAudienceFile, path, call.rules.account.accountId, file->fileName,
-                           QStringLiteral("ENABLE"), state)}))
+    if (!commit({newRecord(call,
+                           kAudienceFile,
+                           path,
+                           call.rules.account.accountId,
+                           file->fileName,
+                           QStringLiteral("ENABLE"),
+                           state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
     return envelope(call, 0, QStringLiteral("OK"), QJsonObject{{"file_path", path}});
 }
@@ -487,32 +604,56 @@ SandboxReply TikTokSimulator::createAudience(TikTokCall &call)
 {
     const QString name = call.params.text(QStringLiteral("custom_audience_name"));
     if (name.isEmpty() || name.size() > 128)
-        return envelope(call, 40002, QStringLiteral("custom_audience_name: Required, at most 128 characters."));
-    static const QSet<QString> types = {"EMAIL_SHA256", "PHONE_SHA256", "IDFA_SHA256", "GAID_SHA256",
-                                        "IDFA_MD5", "GAID_MD5", "FIRST_SHA256", "FIRST_MD5", "MULTIPLE_TYPES"};
+        return envelope(
+            call, 40002, QStringLiteral("custom_audience_name: Required, at most 128 characters."));
+    static const QSet<QString> types = {"EMAIL_SHA256",
+                                        "PHONE_SHA256",
+                                        "IDFA_SHA256",
+                                        "GAID_SHA256",
+                                        "IDFA_MD5",
+                                        "GAID_MD5",
+                                        "FIRST_SHA256",
+                                        "FIRST_MD5",
+                                        "MULTIPLE_TYPES"};
     const QString calculate = call.params.text(QStringLiteral("calculate_type"));
     if (!types.contains(calculate))
         return envelope(call, 40002, QStringLiteral("calculate_type: Invalid enum value."));
     qint64 members = 0;
     const QJsonArray paths = call.params.json(QStringLiteral("file_paths")).toArray();
     if (paths.isEmpty())
-        return envelope(call, 40002, QStringLiteral("file_paths: Missing data for required field."));
+        return envelope(
+            call, 40002, QStringLiteral("file_paths: Missing data for required field."));
     for (const QJsonValue &path : paths) {
         const auto file = m_context->store().object(Platform::TikTok, path.toString());
         if (!file || file->type != kAudienceFile || file->accountId != call.rules.account.accountId)
-            return envelope(call, 40002, QStringLiteral("file_paths: %1 was not uploaded.").arg(path.toString()));
+            return envelope(
+                call,
+                40002,
+                QStringLiteral("file_paths: %1 was not uploaded.").arg(path.toString()));
         members += file->state.value(QStringLiteral("rows")).toInteger();
     }
     if (call.params.has(QStringLiteral("retention_in_days"))) {
-        const qint64 days = integerValue(call.params.values.value(QStringLiteral("retention_in_days"))).value_or(0);
+        const qint64 days =
+            integerValue(call.params.values.value(QStringLiteral("retention_in_days"))).value_or(0);
         if (days < 1 || days > 365)
             return envelope(call, 40002, QStringLiteral("retention_in_days: Must be 1 to 365."));
     }
-    const QString id = QString::number(m_context->nextNumber(QStringLiteral("tiktok.audience"), 7'000'000));
-    const QJsonObject state{{"custom_audience_id", id}, {"name", name}, {"calculate_type", calculate},
+    const QString id =
+        QString::number(m_context->nextNumber(QStringLiteral("tiktok.audience"), 7'000'000));
+    const QJsonObject state{{"custom_audience_id", id},
+                            {"name", name},
+                            {"calculate_type", calculate},
                             {"audience_type", QStringLiteral("Customer File")},
-                            {"cover_num", members}, {"is_valid", true}, {"is_expiring", false}};
-    if (!commit({newRecord(call, kAudience, id, call.rules.account.accountId, name, QStringLiteral("ENABLE"), state)}))
+                            {"cover_num", members},
+                            {"is_valid", true},
+                            {"is_expiring", false}};
+    if (!commit({newRecord(call,
+                           kAudience,
+                           id,
+                           call.rules.account.accountId,
+                           name,
+                           QStringLiteral("ENABLE"),
+                           state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
     return envelope(call, 0, QStringLiteral("OK"), QJsonObject{{"custom_audience_id", id}});
 }
@@ -523,7 +664,8 @@ SandboxReply TikTokSimulator::listAudiences(TikTokCall &call)
     for (const QJsonValue &id : call.params.json(QStringLiteral("custom_audience_ids")).toArray())
         wanted.append(id.toString());
     QList<QJsonObject> rows;
-    for (const ObjectRecord &record : m_context->store().objects(Platform::TikTok, kAudience, call.rules.account.accountId)) {
+    for (const ObjectRecord &record :
+         m_context->store().objects(Platform::TikTok, kAudience, call.rules.account.accountId)) {
         if (wanted.isEmpty() || wanted.contains(record.id))
             rows.append(record.state);
     }
@@ -564,8 +706,10 @@ SandboxAccount defaultTikTokAccount(quint64 seed)
     account.timeZone = QStringLiteral("America/New_York");
     // Simulator credentials: valid only against this loopback sandbox.
     account.accessToken = seededHex(seed, QStringLiteral("tiktok-token"), 40);
-    account.extra.insert(QStringLiteral("pixelId"), seededDigits(seed, QStringLiteral("tiktok-pixel"), 19));
-    account.extra.insert(QStringLiteral("identityId"), seededHex(seed, QStringLiteral("tiktok-identity"), 32));
+    account.extra.insert(QStringLiteral("pixelId"),
+                         seededDigits(seed, QStringLiteral("tiktok-pixel"), 19));
+    account.extra.insert(QStringLiteral("identityId"),
+                         seededHex(seed, QStringLiteral("tiktok-identity"), 32));
     return account;
 }
 

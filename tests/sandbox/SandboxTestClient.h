@@ -22,7 +22,9 @@ struct HttpResult
 
     // const, so that chained [] lookups use the read-only QJsonValue operators.
     const QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+
     const QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+
     QByteArray header(const QByteArray &name) const
     {
         for (const auto &pair : headers) {
@@ -36,9 +38,11 @@ struct HttpResult
 class Client
 {
 public:
-    HttpResult send(const QByteArray &method, const QUrl &url,
+    HttpResult send(const QByteArray &method,
+                    const QUrl &url,
                     const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                    const QByteArray &body = {}, QHttpMultiPart *multipart = nullptr)
+                    const QByteArray &body = {},
+                    QHttpMultiPart *multipart = nullptr)
     {
         QNetworkRequest request(url);
         for (const auto &header : headers)
@@ -63,15 +67,18 @@ public:
         return send("GET", url, headers);
     }
 
-    HttpResult postForm(const QUrl &url, const QUrlQuery &form,
+    HttpResult postForm(const QUrl &url,
+                        const QUrlQuery &form,
                         const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         auto all = headers;
-        all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+        all.append(
+            qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
         return send("POST", url, all, form.toString(QUrl::FullyEncoded).toUtf8());
     }
 
-    HttpResult postJson(const QUrl &url, const QJsonObject &body,
+    HttpResult postJson(const QUrl &url,
+                        const QJsonObject &body,
                         const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         auto all = headers;

@@ -55,10 +55,8 @@ private slots:
 
 void TestSandboxDelivery::intervalsFollowHistory()
 {
-    const QList<StatusChange> history = {{"a", "PAUSED", 0},
-                                         {"a", "ACTIVE", 100},
-                                         {"a", "PAUSED", 300},
-                                         {"a", "ACTIVE", 500}};
+    const QList<StatusChange> history = {
+        {"a", "PAUSED", 0}, {"a", "ACTIVE", 100}, {"a", "PAUSED", 300}, {"a", "ACTIVE", 500}};
     const auto on = intervals::fromHistory(
         history, [](const QString &s) { return s == QLatin1String("ACTIVE"); }, 1000);
     QCOMPARE(on.size(), 2);
@@ -138,8 +136,8 @@ void TestSandboxDelivery::pausedIntervalDeliversNothing()
     const QTimeZone zone("America/New_York");
     DeliveryUnit unit = dailyUnit(msAt(QDate(2026, 3, 2), 0, zone));
     // On for day one, paused for days two and three, on again from day four.
-    unit.enabled = {{unit.startMs, unit.startMs + kDay}, {unit.startMs + 3 * kDay,
-                                                          unit.startMs + 5 * kDay}};
+    unit.enabled = {{unit.startMs, unit.startMs + kDay},
+                    {unit.startMs + 3 * kDay, unit.startMs + 5 * kDay}};
     DeliveryRules rules;
     const auto days = simulate(unit, rules, 42, unit.startMs + 5 * kDay);
 

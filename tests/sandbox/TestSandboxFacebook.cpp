@@ -1,11 +1,10 @@
 #include "SandboxTestClient.h"
-
 #include "core/sandbox/SandboxHub.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace ads::core;
 using namespace ads::core::sandbox;
@@ -41,7 +40,9 @@ private:
     QUrl url(const QString &path, const QUrlQuery &query = {}) const;
     QUrlQuery withToken(QUrlQuery query) const;
     QString post(const QString &edge, QUrlQuery form);
+
     QString act() const { return QStringLiteral("/act_") + m_account.accountId; }
+
     QJsonObject targeting(const QJsonArray &audiences = {}) const;
     /** Campaign, ad set, image, creative and ad; returns the campaign id. */
     QString launch(const QString &tag, qint64 dailyBudgetCents, const QString &status);
@@ -98,7 +99,8 @@ QJsonObject TestSandboxFacebook::targeting(const QJsonArray &audiences) const
     return spec;
 }
 
-QString TestSandboxFacebook::launch(const QString &tag, qint64 dailyBudgetCents,
+QString TestSandboxFacebook::launch(const QString &tag,
+                                    qint64 dailyBudgetCents,
                                     const QString &status)
 {
     const QString campaign = post(QStringLiteral("/campaigns"),
@@ -107,32 +109,34 @@ QString TestSandboxFacebook::launch(const QString &tag, qint64 dailyBudgetCents,
                                         {"status", status},
                                         {"special_ad_categories", "[]"},
                                         {"is_adset_budget_sharing_enabled", "false"}}));
-    const QString adSet = post(
-        QStringLiteral("/adsets"),
-        form({{"name", "Ad set " + tag},
-              {"campaign_id", campaign},
-              {"status", status},
-              {"daily_budget", QString::number(dailyBudgetCents)},
-              {"optimization_goal", "OFFSITE_CONVERSIONS"},
-              {"billing_event", "IMPRESSIONS"},
-              {"promoted_object", compact(QJsonObject{{"pixel_id", m_account.extra["pixelId"]},
-                                                      {"custom_event_type", "PURCHASE"}})},
-              {"targeting", compact(targeting())}}));
-    const HttpResult image = m_client.postForm(
-        url(act() + QStringLiteral("/adimages")),
-        withToken(form({{"bytes", QString::fromLatin1(pngBytes().toBase64())}})));
+    const QString adSet = post(QStringLiteral("/adsets"),
+                               form({{"name", "Ad set " + tag},
+                                     {"campaign_id", campaign},
+                                     {"status", status},
+                                     {"daily_budget", QString::number(dailyBudgetCents)},
+                                     {"optimization_goal", "OFFSITE_CONVERSIONS"},
+                                     {"billing_event", "IMPRESSIONS"},
+                                     {"promoted_object",
+                                      compact(QJsonObject{{"pixel_id", m_account.extra["pixelId"]},
+                                                          {"custom_event_type", "PURCHASE"}})},
+                                     {"targeting", compact(targeting())}}));
+    const HttpResult image =
+        m_client.postForm(url(act() + QStringLiteral("/adimages")),
+                          withToken(form({{"bytes", QString::fromLatin1(pngBytes().toBase64())}})));
     const QString hash = image.object()["images"].toObject()["bytes"].toObject()["hash"].toString();
     const QJsonObject story{{"page_id", m_account.extra["pageId"]},
-                            {"link_data", QJsonObject{{"link", "https://shop.example/sale"},
-                                                      {"message", "Primary text"},
-                                                      {"image_hash", hash}}}};
-    const QString creative = post(QStringLiteral("/adcreatives"),
-                                  form({{"name", "Creative " + tag},
-                                        {"object_story_spec", compact(story)}}));
-    post(QStringLiteral("/ads"), form({{"name", "Ad " + tag},
-                                       {"adset_id", adSet},
-                                       {"status", status},
-                                       {"creative", compact(QJsonObject{{"creative_id", creative}})}}));
+                            {"link_data",
+                             QJsonObject{{"link", "https://shop.example/sale"},
+                                         {"message", "Primary text"},
+                                         {"image_hash", hash}}}};
+    const QString creative =
+        post(QStringLiteral("/adcreatives"),
+             form({{"name", "Creative " + tag}, {"object_story_spec", compact(story)}}));
+    post(QStringLiteral("/ads"),
+         form({{"name", "Ad " + tag},
+               {"adset_id", adSet},
+               {"status", status},
+               {"creative", compact(QJsonObject{{"creative_id", creative}})}}));
     return campaign;
 }
 
@@ -151,23 +155,25 @@ void TestSandboxFacebook::createsTheHierarchyOnce()
     QCOMPARE(users.object()["num_received"].toInt(), 2);
     QCOMPARE(users.object()["num_invalid_entries"].toInt(), 1);
 
-    const HttpResult image = m_client.postForm(
-        url(act() + "/adimages"),
-        withToken(form({{"bytes", QString::fromLatin1(pngBytes().toBase64())}})));
+    const HttpResult image =
+        m_client.postForm(url(act() + "/adimages"),
+                          withToken(form({{"bytes", QString::fromLatin1(pngBytes().toBase64())}})));
     QCOMPARE(image.status, 200);
     const QJsonObject entry = image.object()["images"].toObject()["bytes"].toObject();
-    QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(entry["hash"].toString())
+    QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$"))
+                .match(entry["hash"].toString())
                 .hasMatch());
     QVERIFY(entry["url"].toString().startsWith(QStringLiteral("http://127.0.0.1:")));
 
-    const QString campaign = launch(QStringLiteral("[ads:c1/campaign]"), 5000,
-                                    QStringLiteral("PAUSED"));
+    const QString campaign =
+        launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("PAUSED"));
     QVERIFY(QRegularExpression(QStringLiteral("^\\d{15,20}$")).match(campaign).hasMatch());
 
     QMap<QString, int> counts;
     for (const QJsonValue &value : m_hub->objects(Platform::Facebook)) {
         const QJsonObject object = value.toObject();
-        QCOMPARE(object.keys(), (QStringList{"fields", "id", "name", "parentId", "status", "type"}));
+        QCOMPARE(object.keys(),
+                 (QStringList{"fields", "id", "name", "parentId", "status", "type"}));
         QVERIFY(!object["fields"].toObject().contains(QStringLiteral("access_token")));
         ++counts[object["type"].toString()];
         if (object["type"] == QLatin1String("campaign")) {
@@ -178,8 +184,13 @@ void TestSandboxFacebook::createsTheHierarchyOnce()
         }
     }
     // The second upload of the same bytes is the same image (Meta keys images by hash).
-    QCOMPARE(counts, (QMap<QString, int>{{"ad", 1}, {"adcreative", 1}, {"adimage", 1},
-                                          {"adset", 1}, {"campaign", 1}, {"customaudience", 1}}));
+    QCOMPARE(counts,
+             (QMap<QString, int>{{"ad", 1},
+                                 {"adcreative", 1},
+                                 {"adimage", 1},
+                                 {"adset", 1},
+                                 {"campaign", 1},
+                                 {"customaudience", 1}}));
 
     const HttpResult update = m_client.postForm(url(QLatin1Char('/') + campaign),
                                                 withToken(form({{"status", "ACTIVE"}})));
@@ -194,26 +205,48 @@ void TestSandboxFacebook::validationErrors_data()
     QTest::addColumn<int>("subcode");
     QTest::addColumn<QString>("blame");
 
-    QTest::newRow("missing special_ad_categories")
-        << "/campaigns" << QStringList{"name", "x", "objective", "OUTCOME_SALES",
-                                       "is_adset_budget_sharing_enabled", "false"}
-        << 100 << 0 << "special_ad_categories";
-    QTest::newRow("legacy objective")
-        << "/campaigns" << QStringList{"name", "x", "objective", "CONVERSIONS",
-                                       "special_ad_categories", "[]",
-                                       "is_adset_budget_sharing_enabled", "false"}
-        << 100 << 0 << "objective";
+    QTest::newRow("missing special_ad_categories") << "/campaigns"
+                                                   << QStringList{"name",
+                                                                  "x",
+                                                                  "objective",
+                                                                  "OUTCOME_SALES",
+                                                                  "is_adset_budget_sharing_enabled",
+                                                                  "false"}
+                                                   << 100 << 0 << "special_ad_categories";
+    QTest::newRow("legacy objective") << "/campaigns"
+                                      << QStringList{"name",
+                                                     "x",
+                                                     "objective",
+                                                     "CONVERSIONS",
+                                                     "special_ad_categories",
+                                                     "[]",
+                                                     "is_adset_budget_sharing_enabled",
+                                                     "false"}
+                                      << 100 << 0 << "objective";
     QTest::newRow("budget sharing flag missing")
-        << "/campaigns" << QStringList{"name", "x", "objective", "OUTCOME_TRAFFIC",
-                                       "special_ad_categories", "[]"}
+        << "/campaigns"
+        << QStringList{"name", "x", "objective", "OUTCOME_TRAFFIC", "special_ad_categories", "[]"}
         << 100 << 0 << "is_adset_budget_sharing_enabled";
-    QTest::newRow("campaign budget too low")
-        << "/campaigns" << QStringList{"name", "x", "objective", "OUTCOME_TRAFFIC",
-                                       "special_ad_categories", "[]", "daily_budget", "50"}
-        << 100 << 1885272 << "daily_budget";
+    QTest::newRow("campaign budget too low") << "/campaigns"
+                                             << QStringList{"name",
+                                                            "x",
+                                                            "objective",
+                                                            "OUTCOME_TRAFFIC",
+                                                            "special_ad_categories",
+                                                            "[]",
+                                                            "daily_budget",
+                                                            "50"}
+                                             << 100 << 1885272 << "daily_budget";
     QTest::newRow("ad set of unknown campaign")
-        << "/adsets" << QStringList{"name", "x", "campaign_id", "999", "daily_budget", "1000",
-                                    "targeting", R"({"geo_locations":{"countries":["US"]}})"}
+        << "/adsets"
+        << QStringList{"name",
+                       "x",
+                       "campaign_id",
+                       "999",
+                       "daily_budget",
+                       "1000",
+                       "targeting",
+                       R"({"geo_locations":{"countries":["US"]}})"}
         << 100 << 0 << "campaign_id";
     QTest::newRow("ad without creative")
         << "/ads" << QStringList{"name", "x", "adset_id", "999"} << 100 << 0 << "adset_id";
@@ -247,7 +280,8 @@ void TestSandboxFacebook::validationErrors()
     QVERIFY(error["message"].toString().startsWith(QStringLiteral("(#100)")));
     QVERIFY(!error["fbtrace_id"].toString().isEmpty());
     QCOMPARE(error["is_transient"].toBool(true), false);
-    const QJsonObject data = QJsonDocument::fromJson(error["error_data"].toString().toUtf8()).object();
+    const QJsonObject data =
+        QJsonDocument::fromJson(error["error_data"].toString().toUtf8()).object();
     QCOMPARE(data["blame_field_specs"].toArray().first().toArray().first().toString(), blame);
     QVERIFY(m_hub->objects(Platform::Facebook).isEmpty());
 }
@@ -286,7 +320,8 @@ void TestSandboxFacebook::authFailures()
         return;
     }
     QCOMPARE(result.object()["error"].toObject()["code"].toInt(), code);
-    QCOMPARE(result.object()["error"].toObject()["type"].toString(), QStringLiteral("OAuthException"));
+    QCOMPARE(result.object()["error"].toObject()["type"].toString(),
+             QStringLiteral("OAuthException"));
 }
 
 void TestSandboxFacebook::findsObjectsByNameFilterWithPaging()
@@ -295,8 +330,8 @@ void TestSandboxFacebook::findsObjectsByNameFilterWithPaging()
     launch(QStringLiteral("[ads:c2/campaign]"), 5000, QStringLiteral("PAUSED"));
     launch(QStringLiteral("[ads:c2/other]"), 5000, QStringLiteral("PAUSED"));
 
-    const QJsonArray filter{QJsonObject{{"field", "name"}, {"operator", "CONTAIN"},
-                                        {"value", "[ads:c2/"}}};
+    const QJsonArray filter{
+        QJsonObject{{"field", "name"}, {"operator", "CONTAIN"}, {"value", "[ads:c2/"}}};
     QUrlQuery query = withToken({});
     query.addQueryItem(QStringLiteral("fields"), QStringLiteral("id,name,status,effective_status"));
     query.addQueryItem(QStringLiteral("filtering"),
@@ -315,18 +350,22 @@ void TestSandboxFacebook::findsObjectsByNameFilterWithPaging()
     names.insert(page.object()["data"].toArray().first()["name"].toString());
     QVERIFY(!page.object()["paging"].toObject().contains(QStringLiteral("next")));
     QCOMPARE(names, (QSet<QString>{"Spring [ads:c2/campaign]", "Spring [ads:c2/other]"}));
-    QCOMPARE(page.object()["data"].toArray().first()["status"].toString(), QStringLiteral("PAUSED"));
+    QCOMPARE(page.object()["data"].toArray().first()["status"].toString(),
+             QStringLiteral("PAUSED"));
 }
 
 void TestSandboxFacebook::statusChangesAndEffectiveStatus()
 {
-    const QString campaign = launch(QStringLiteral("[ads:c1/campaign]"), 5000,
-                                    QStringLiteral("ACTIVE"));
-    QCOMPARE(m_client.postForm(url(QLatin1Char('/') + campaign),
-                               withToken(form({{"status", "PAUSED"}}))).status, 200);
+    const QString campaign =
+        launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("ACTIVE"));
+    QCOMPARE(
+        m_client.postForm(url(QLatin1Char('/') + campaign), withToken(form({{"status", "PAUSED"}})))
+            .status,
+        200);
 
     QUrlQuery query = withToken({});
-    query.addQueryItem(QStringLiteral("fields"), QStringLiteral("id,status,effective_status,daily_budget"));
+    query.addQueryItem(QStringLiteral("fields"),
+                       QStringLiteral("id,status,effective_status,daily_budget"));
     HttpResult adSets = m_client.get(url(act() + "/adsets", query));
     const QJsonObject adSet = adSets.object()["data"].toArray().first().toObject();
     QCOMPARE(adSet["status"].toString(), QStringLiteral("ACTIVE"));
@@ -346,12 +385,15 @@ void TestSandboxFacebook::budgetChangeLimit()
 {
     launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("PAUSED"));
     QUrlQuery query = withToken({});
-    const QString adSet = m_client.get(url(act() + "/adsets", query)).object()["data"].toArray()
-                              .first()["id"].toString();
+    const QString adSet = m_client.get(url(act() + "/adsets", query))
+                              .object()["data"]
+                              .toArray()
+                              .first()["id"]
+                              .toString();
     for (int i = 0; i < 4; ++i) {
-        const HttpResult ok = m_client.postForm(
-            url(QLatin1Char('/') + adSet),
-            withToken(form({{"daily_budget", QString::number(6000 + i)}})));
+        const HttpResult ok =
+            m_client.postForm(url(QLatin1Char('/') + adSet),
+                              withToken(form({{"daily_budget", QString::number(6000 + i)}})));
         QCOMPARE(ok.status, 200);
     }
     const HttpResult limited = m_client.postForm(url(QLatin1Char('/') + adSet),
@@ -361,14 +403,17 @@ void TestSandboxFacebook::budgetChangeLimit()
     QCOMPARE(limited.object()["error"].toObject()["is_transient"].toBool(), true);
 
     m_hub->advanceClock(3601);
-    QCOMPARE(m_client.postForm(url(QLatin1Char('/') + adSet),
-                               withToken(form({{"daily_budget", "7000"}}))).status, 200);
+    QCOMPARE(
+        m_client
+            .postForm(url(QLatin1Char('/') + adSet), withToken(form({{"daily_budget", "7000"}})))
+            .status,
+        200);
 }
 
 void TestSandboxFacebook::stateSurvivesRestart()
 {
-    const QString campaign = launch(QStringLiteral("[ads:c1/campaign]"), 5000,
-                                    QStringLiteral("PAUSED"));
+    const QString campaign =
+        launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("PAUSED"));
     const int objectCount = int(m_hub->objects(Platform::Facebook).size());
     m_hub.reset();
 
@@ -383,14 +428,15 @@ void TestSandboxFacebook::stateSurvivesRestart()
     QCOMPARE(node.object()["objective"].toString(), QStringLiteral("OUTCOME_SALES"));
 
     // New ids continue after the old ones instead of colliding with them.
-    const QString next = launch(QStringLiteral("[ads:c2/campaign]"), 5000, QStringLiteral("PAUSED"));
+    const QString next =
+        launch(QStringLiteral("[ads:c2/campaign]"), 5000, QStringLiteral("PAUSED"));
     QVERIFY(next.toLongLong() > campaign.toLongLong());
 }
 
 void TestSandboxFacebook::deliveryAndInsights()
 {
-    const QString campaign = launch(QStringLiteral("[ads:c1/campaign]"), 5000,
-                                    QStringLiteral("ACTIVE"));
+    const QString campaign =
+        launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("ACTIVE"));
     m_hub->advanceClock(6 * 24 * 3600);
 
     const QTimeZone zone("America/New_York");
@@ -416,7 +462,8 @@ void TestSandboxFacebook::deliveryAndInsights()
         QCOMPARE(row["campaign_id"].toString(), campaign);
         QCOMPARE(row["date_start"], row["date_stop"]);
         QVERIFY(row["impressions"].isString());
-        QVERIFY(row["spend"].toString().contains(QRegularExpression(QStringLiteral("^\\d+\\.\\d{2}$"))));
+        QVERIFY(row["spend"].toString().contains(
+            QRegularExpression(QStringLiteral("^\\d+\\.\\d{2}$"))));
         // 50.00 USD a day may reach 175 % on one day.
         QVERIFY(row["spend"].toString().toDouble() <= 87.5);
         QCOMPARE(row["account_currency"].toString(), QStringLiteral("USD"));
@@ -428,10 +475,12 @@ void TestSandboxFacebook::deliveryAndInsights()
 
 void TestSandboxFacebook::pausedIntervalsDeliverNothing()
 {
-    const QString campaign = launch(QStringLiteral("[ads:c1/campaign]"), 5000,
-                                    QStringLiteral("ACTIVE"));
-    QCOMPARE(m_client.postForm(url(QLatin1Char('/') + campaign),
-                               withToken(form({{"status", "PAUSED"}}))).status, 200);
+    const QString campaign =
+        launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("ACTIVE"));
+    QCOMPARE(
+        m_client.postForm(url(QLatin1Char('/') + campaign), withToken(form({{"status", "PAUSED"}})))
+            .status,
+        200);
     m_hub->advanceClock(5 * 24 * 3600);
 
     QUrlQuery query = withToken({});

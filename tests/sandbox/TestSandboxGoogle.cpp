@@ -3,7 +3,6 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "SandboxTestClient.h"
-
 #include "core/sandbox/SandboxHub.h"
 
 #include <QRegularExpression>
@@ -84,9 +83,10 @@ HttpResult TestSandboxGoogle::post(const QString &method, const QJsonObject &bod
 
 QString TestSandboxGoogle::createAsset(quint32 width, quint32 height)
 {
-    const QJsonObject create{{"name", QStringLiteral("img %1x%2").arg(width).arg(height)},
-                             {"imageAsset", QJsonObject{{"data", QString::fromLatin1(
-                                                                     pngBytes(width, height).toBase64())}}}};
+    const QJsonObject create{
+        {"name", QStringLiteral("img %1x%2").arg(width).arg(height)},
+        {"imageAsset",
+         QJsonObject{{"data", QString::fromLatin1(pngBytes(width, height).toBase64())}}}};
     const HttpResult result = post(QStringLiteral("assets:mutate"),
                                    {{"operations", QJsonArray{QJsonObject{{"create", create}}}}});
     return result.object()["results"].toArray().first()["resourceName"].toString();
@@ -95,39 +95,62 @@ QString TestSandboxGoogle::createAsset(quint32 width, quint32 height)
 HttpResult TestSandboxGoogle::launch(const QString &name, const QString &status)
 {
     const QString prefix = QStringLiteral("customers/%1/").arg(m_account.accountId);
-    const HttpResult list = post(QStringLiteral("userLists:mutate"),
-                                 {{"operations", QJsonArray{QJsonObject{{"create", QJsonObject{
-                                      {"name", name + " VIP"}, {"membershipLifeSpan", "540"},
-                                      {"crmBasedUserList", QJsonObject{{"uploadKeyType", "CONTACT_INFO"}}}}}}}}});
+    const HttpResult list =
+        post(QStringLiteral("userLists:mutate"),
+             {{"operations",
+               QJsonArray{
+                   QJsonObject{{"create",
+                                QJsonObject{{"name", name + " VIP"},
+                                            {"membershipLifeSpan", "540"},
+                                            {"crmBasedUserList",
+                                             QJsonObject{{"uploadKeyType", "CONTACT_INFO"}}}}}}}}});
     const QString userList = list.object()["results"].toArray().first()["resourceName"].toString();
     const QString landscape = createAsset(1200, 628);
     const QString square = createAsset(600, 600);
 
-    const QJsonObject ad{{"finalUrls", QJsonArray{"https://shop.example/sale"}},
-                         {"responsiveDisplayAd", QJsonObject{
-                              {"marketingImages", QJsonArray{QJsonObject{{"asset", landscape}}}},
-                              {"squareMarketingImages", QJsonArray{QJsonObject{{"asset", square}}}},
-                              {"headlines", QJsonArray{QJsonObject{{"text", "Spring sale"}}}},
-                              {"longHeadline", QJsonObject{{"text", "Everything for spring, on sale"}}},
-                              {"descriptions", QJsonArray{QJsonObject{{"text", "Shop today"}}}},
-                              {"businessName", "Shop"}}}};
+    const QJsonObject ad{
+        {"finalUrls", QJsonArray{"https://shop.example/sale"}},
+        {"responsiveDisplayAd",
+         QJsonObject{{"marketingImages", QJsonArray{QJsonObject{{"asset", landscape}}}},
+                     {"squareMarketingImages", QJsonArray{QJsonObject{{"asset", square}}}},
+                     {"headlines", QJsonArray{QJsonObject{{"text", "Spring sale"}}}},
+                     {"longHeadline", QJsonObject{{"text", "Everything for spring, on sale"}}},
+                     {"descriptions", QJsonArray{QJsonObject{{"text", "Shop today"}}}},
+                     {"businessName", "Shop"}}}};
     const QJsonArray operations{
-        QJsonObject{{"campaignBudgetOperation", QJsonObject{{"create", QJsonObject{
-            {"resourceName", prefix + "campaignBudgets/-1"}, {"name", name + " budget"},
-            {"amountMicros", "50000000"}, {"explicitlyShared", false}}}}}},
-        QJsonObject{{"campaignOperation", QJsonObject{{"create", QJsonObject{
-            {"resourceName", prefix + "campaigns/-2"}, {"name", name}, {"status", status},
-            {"advertisingChannelType", "DISPLAY"}, {"campaignBudget", prefix + "campaignBudgets/-1"},
-            {"maximizeConversions", QJsonObject()},
-            {"containsEuPoliticalAdvertising", "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING"}}}}}},
-        QJsonObject{{"adGroupOperation", QJsonObject{{"create", QJsonObject{
-            {"resourceName", prefix + "adGroups/-3"}, {"name", name + " AG"}, {"status", status},
-            {"campaign", prefix + "campaigns/-2"}, {"type", "DISPLAY_STANDARD"}}}}}},
-        QJsonObject{{"adGroupCriterionOperation", QJsonObject{{"create", QJsonObject{
-            {"adGroup", prefix + "adGroups/-3"},
-            {"userList", QJsonObject{{"userList", userList}}}}}}}},
-        QJsonObject{{"adGroupAdOperation", QJsonObject{{"create", QJsonObject{
-            {"adGroup", prefix + "adGroups/-3"}, {"status", status}, {"ad", ad}}}}}}};
+        QJsonObject{{"campaignBudgetOperation",
+                     QJsonObject{{"create",
+                                  QJsonObject{{"resourceName", prefix + "campaignBudgets/-1"},
+                                              {"name", name + " budget"},
+                                              {"amountMicros", "50000000"},
+                                              {"explicitlyShared", false}}}}}},
+        QJsonObject{{"campaignOperation",
+                     QJsonObject{{"create",
+                                  QJsonObject{{"resourceName", prefix + "campaigns/-2"},
+                                              {"name", name},
+                                              {"status", status},
+                                              {"advertisingChannelType", "DISPLAY"},
+                                              {"campaignBudget", prefix + "campaignBudgets/-1"},
+                                              {"maximizeConversions", QJsonObject()},
+                                              {"containsEuPoliticalAdvertising",
+                                               "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING"}}}}}},
+        QJsonObject{{"adGroupOperation",
+                     QJsonObject{{"create",
+                                  QJsonObject{{"resourceName", prefix + "adGroups/-3"},
+                                              {"name", name + " AG"},
+                                              {"status", status},
+                                              {"campaign", prefix + "campaigns/-2"},
+                                              {"type", "DISPLAY_STANDARD"}}}}}},
+        QJsonObject{
+            {"adGroupCriterionOperation",
+             QJsonObject{{"create",
+                          QJsonObject{{"adGroup", prefix + "adGroups/-3"},
+                                      {"userList", QJsonObject{{"userList", userList}}}}}}}},
+        QJsonObject{{"adGroupAdOperation",
+                     QJsonObject{{"create",
+                                  QJsonObject{{"adGroup", prefix + "adGroups/-3"},
+                                              {"status", status},
+                                              {"ad", ad}}}}}}};
     return post(QStringLiteral("googleAds:mutate"), {{"mutateOperations", operations}});
 }
 
@@ -141,21 +164,29 @@ QJsonArray TestSandboxGoogle::searchStream(const QString &query)
 
 void TestSandboxGoogle::atomicMutateCreatesTheTree()
 {
-    const HttpResult result = launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED"));
+    const HttpResult result =
+        launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED"));
     QCOMPARE(result.status, 200);
     QVERIFY(!result.header("request-id").isEmpty());
     const QJsonArray responses = result.object()["mutateOperationResponses"].toArray();
     QCOMPARE(responses.size(), 5);
     const QString campaign = responses[1]["campaignResult"]["resourceName"].toString();
-    QVERIFY(QRegularExpression(QStringLiteral("^customers/\\d{10}/campaigns/\\d+$")).match(campaign).hasMatch());
+    QVERIFY(QRegularExpression(QStringLiteral("^customers/\\d{10}/campaigns/\\d+$"))
+                .match(campaign)
+                .hasMatch());
     QVERIFY(responses[4]["adGroupAdResult"]["resourceName"].toString().contains(QLatin1Char('~')));
 
     QMap<QString, int> counts;
     for (const QJsonValue &value : m_hub->objects(Platform::Google))
         ++counts[value["type"].toString()];
-    QCOMPARE(counts, (QMap<QString, int>{{"ad_group", 1}, {"ad_group_ad", 1}, {"ad_group_criterion", 1},
-                                          {"asset", 2}, {"campaign", 1}, {"campaign_budget", 1},
-                                          {"user_list", 1}}));
+    QCOMPARE(counts,
+             (QMap<QString, int>{{"ad_group", 1},
+                                 {"ad_group_ad", 1},
+                                 {"ad_group_criterion", 1},
+                                 {"asset", 2},
+                                 {"campaign", 1},
+                                 {"campaign_budget", 1},
+                                 {"user_list", 1}}));
     for (const QJsonValue &value : m_hub->objects(Platform::Google)) {
         if (value["type"] == QLatin1String("campaign")) {
             // Recorded as sent, temporary name included.
@@ -164,10 +195,12 @@ void TestSandboxGoogle::atomicMutateCreatesTheTree()
         }
     }
 
-    const HttpResult enable = post(QStringLiteral("campaigns:mutate"),
-                                   {{"operations", QJsonArray{QJsonObject{
-                                        {"update", QJsonObject{{"resourceName", campaign}, {"status", "ENABLED"}}},
-                                        {"updateMask", "status"}}}}});
+    const HttpResult enable =
+        post(QStringLiteral("campaigns:mutate"),
+             {{"operations",
+               QJsonArray{QJsonObject{
+                   {"update", QJsonObject{{"resourceName", campaign}, {"status", "ENABLED"}}},
+                   {"updateMask", "status"}}}}});
     QCOMPARE(enable.status, 200);
     QCOMPARE(enable.object()["results"][0]["resourceName"].toString(), campaign);
     const QJsonArray rows = searchStream(QStringLiteral("SELECT campaign.status FROM campaign"));
@@ -178,25 +211,35 @@ void TestSandboxGoogle::atomicMutateIsAllOrNothing()
 {
     const QString prefix = QStringLiteral("customers/%1/").arg(m_account.accountId);
     const QJsonArray operations{
-        QJsonObject{{"campaignBudgetOperation", QJsonObject{{"create", QJsonObject{
-            {"resourceName", prefix + "campaignBudgets/-1"}, {"name", "b"}, {"amountMicros", "50000000"}}}}}},
-        QJsonObject{{"campaignOperation", QJsonObject{{"create", QJsonObject{
-            {"name", "c"}, {"advertisingChannelType", "DISPLAY"}, {"manualCpc", QJsonObject()},
-            {"campaignBudget", prefix + "campaignBudgets/-1"}}}}}}};
-    const HttpResult result = post(QStringLiteral("googleAds:mutate"), {{"mutateOperations", operations}});
+        QJsonObject{{"campaignBudgetOperation",
+                     QJsonObject{{"create",
+                                  QJsonObject{{"resourceName", prefix + "campaignBudgets/-1"},
+                                              {"name", "b"},
+                                              {"amountMicros", "50000000"}}}}}},
+        QJsonObject{
+            {"campaignOperation",
+             QJsonObject{{"create",
+                          QJsonObject{{"name", "c"},
+                                      {"advertisingChannelType", "DISPLAY"},
+                                      {"manualCpc", QJsonObject()},
+                                      {"campaignBudget", prefix + "campaignBudgets/-1"}}}}}}};
+    const HttpResult result =
+        post(QStringLiteral("googleAds:mutate"), {{"mutateOperations", operations}});
     QCOMPARE(result.status, 400);
     const QJsonObject error = result.object()["error"].toObject();
     QCOMPARE(error["status"].toString(), QStringLiteral("INVALID_ARGUMENT"));
     const QJsonObject failure = error["details"][0].toObject();
-    QCOMPARE(failure["@type"].toString(),
-             QStringLiteral("type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure"));
+    QCOMPARE(
+        failure["@type"].toString(),
+        QStringLiteral("type.googleapis.com/google.ads.googleads.v25.errors.GoogleAdsFailure"));
     const QJsonObject first = failure["errors"][0].toObject();
     QCOMPARE(first["errorCode"]["fieldError"].toString(), QStringLiteral("REQUIRED"));
     const QJsonArray path = first["location"]["fieldPathElements"].toArray();
     QCOMPARE(path[0]["fieldName"].toString(), QStringLiteral("mutate_operations"));
     QCOMPARE(path[0]["index"].toInt(), 1);
     QCOMPARE(path[1]["fieldName"].toString(), QStringLiteral("campaign_operation"));
-    QCOMPARE(path.last()["fieldName"].toString(), QStringLiteral("contains_eu_political_advertising"));
+    QCOMPARE(path.last()["fieldName"].toString(),
+             QStringLiteral("contains_eu_political_advertising"));
     QVERIFY(m_hub->objects(Platform::Google).isEmpty());
 }
 
@@ -209,24 +252,33 @@ void TestSandboxGoogle::validationErrors_data()
 
     QTest::newRow("budget not a multiple of the billable unit")
         << "campaignBudgets:mutate" << QJsonObject{{"name", "b"}, {"amountMicros", "50005000"}}
-        << "campaignBudgetError" << "NON_MULTIPLE_OF_MINIMUM_CURRENCY_UNIT";
+        << "campaignBudgetError"
+        << "NON_MULTIPLE_OF_MINIMUM_CURRENCY_UNIT";
     QTest::newRow("shared budget without a name")
-        << "campaignBudgets:mutate" << QJsonObject{{"amountMicros", "50000000"}} << "fieldError" << "REQUIRED";
+        << "campaignBudgets:mutate" << QJsonObject{{"amountMicros", "50000000"}} << "fieldError"
+        << "REQUIRED";
     QTest::newRow("campaign with unknown budget")
         << "campaigns:mutate"
-        << QJsonObject{{"name", "c"}, {"advertisingChannelType", "DISPLAY"}, {"manualCpc", QJsonObject()},
-                       {"containsEuPoliticalAdvertising", "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING"},
+        << QJsonObject{{"name", "c"},
+                       {"advertisingChannelType", "DISPLAY"},
+                       {"manualCpc", QJsonObject()},
+                       {"containsEuPoliticalAdvertising",
+                        "DOES_NOT_CONTAIN_EU_POLITICAL_ADVERTISING"},
                        {"campaignBudget", "customers/1/campaignBudgets/5"}}
-        << "mutateError" << "RESOURCE_NOT_FOUND";
+        << "mutateError"
+        << "RESOURCE_NOT_FOUND";
     QTest::newRow("bad channel enum")
         << "campaigns:mutate" << QJsonObject{{"name", "c"}, {"advertisingChannelType", "BILLBOARD"}}
-        << "requestError" << "INVALID_ENUM_VALUE";
+        << "requestError"
+        << "INVALID_ENUM_VALUE";
     QTest::newRow("user list lifespan above 540")
         << "userLists:mutate" << QJsonObject{{"name", "l"}, {"membershipLifeSpan", "541"}}
-        << "rangeError" << "TOO_HIGH";
+        << "rangeError"
+        << "TOO_HIGH";
     QTest::newRow("asset that is not an image")
         << "assets:mutate" << QJsonObject{{"imageAsset", QJsonObject{{"data", "aGVsbG8="}}}}
-        << "imageError" << "INVALID_IMAGE";
+        << "imageError"
+        << "INVALID_IMAGE";
 }
 
 void TestSandboxGoogle::validationErrors()
@@ -236,21 +288,24 @@ void TestSandboxGoogle::validationErrors()
     QFETCH(QString, category);
     QFETCH(QString, code);
 
-    const HttpResult result = post(method, {{"operations", QJsonArray{QJsonObject{{"create", create}}}}});
+    const HttpResult result =
+        post(method, {{"operations", QJsonArray{QJsonObject{{"create", create}}}}});
     QCOMPARE(result.status, 400);
     const QJsonArray errors = result.object()["error"]["details"][0]["errors"].toArray();
     bool found = false;
     for (const QJsonValue &error : errors)
         found = found || error["errorCode"][category].toString() == code;
     QVERIFY2(found, result.body.constData());
-    QCOMPARE(errors[0]["location"]["fieldPathElements"][0]["fieldName"].toString(), QStringLiteral("operations"));
+    QCOMPARE(errors[0]["location"]["fieldPathElements"][0]["fieldName"].toString(),
+             QStringLiteral("operations"));
     QVERIFY(m_hub->objects(Platform::Google).isEmpty());
 }
 
 void TestSandboxGoogle::partialFailure()
 {
-    const QJsonArray operations{QJsonObject{{"create", QJsonObject{{"name", "ok"}, {"amountMicros", "20000000"}}}},
-                                QJsonObject{{"create", QJsonObject{{"name", "bad"}, {"amountMicros", "7"}}}}};
+    const QJsonArray operations{
+        QJsonObject{{"create", QJsonObject{{"name", "ok"}, {"amountMicros", "20000000"}}}},
+        QJsonObject{{"create", QJsonObject{{"name", "bad"}, {"amountMicros", "7"}}}}};
     const HttpResult result = post(QStringLiteral("campaignBudgets:mutate"),
                                    {{"operations", operations}, {"partialFailure", true}});
     QCOMPARE(result.status, 200);
@@ -259,7 +314,8 @@ void TestSandboxGoogle::partialFailure()
     QCOMPARE(results[1].toObject(), QJsonObject());
     const QJsonObject error = result.object()["partialFailureError"].toObject();
     QCOMPARE(error["code"].toInt(), 3);
-    QCOMPARE(error["details"][0]["errors"][0]["location"]["fieldPathElements"][0]["index"].toInt(), 1);
+    QCOMPARE(error["details"][0]["errors"][0]["location"]["fieldPathElements"][0]["index"].toInt(),
+             1);
     QCOMPARE(m_hub->objects(Platform::Google).size(), 1);
 }
 
@@ -274,14 +330,18 @@ void TestSandboxGoogle::authFailures_data()
 
     QTest::newRow("no bearer") << QString() << QByteArray() << true << 401 << "authenticationError"
                                << "OAUTH_TOKEN_HEADER_INVALID";
-    QTest::newRow("unknown token") << QString() << QByteArray("Bearer nope") << true << 401
-                                   << "authenticationError" << "OAUTH_TOKEN_INVALID";
-    QTest::newRow("no developer token") << QString() << QByteArray("ok") << false << 400
-                                        << "requestError" << "DEVELOPER_TOKEN_PARAMETER_MISSING";
-    QTest::newRow("hyphenated customer") << QStringLiteral("123-456-7890") << QByteArray("ok") << true << 400
-                                         << "requestError" << "INVALID_CUSTOMER_ID";
-    QTest::newRow("someone else's customer") << QStringLiteral("1234567890") << QByteArray("ok") << true
-                                             << 403 << "authorizationError" << "USER_PERMISSION_DENIED";
+    QTest::newRow("unknown token")
+        << QString() << QByteArray("Bearer nope") << true << 401 << "authenticationError"
+        << "OAUTH_TOKEN_INVALID";
+    QTest::newRow("no developer token")
+        << QString() << QByteArray("ok") << false << 400 << "requestError"
+        << "DEVELOPER_TOKEN_PARAMETER_MISSING";
+    QTest::newRow("hyphenated customer")
+        << QStringLiteral("123-456-7890") << QByteArray("ok") << true << 400 << "requestError"
+        << "INVALID_CUSTOMER_ID";
+    QTest::newRow("someone else's customer")
+        << QStringLiteral("1234567890") << QByteArray("ok") << true << 403 << "authorizationError"
+        << "USER_PERMISSION_DENIED";
 }
 
 void TestSandboxGoogle::authFailures()
@@ -303,7 +363,8 @@ void TestSandboxGoogle::authFailures()
         sent.append({"Authorization", authorization});
     if (developerToken)
         sent.append({"developer-token", m_account.extra["developerToken"].toLatin1()});
-    const HttpResult result = m_client.postJson(target, {{"query", "SELECT campaign.id FROM campaign"}}, sent);
+    const HttpResult result =
+        m_client.postJson(target, {{"query", "SELECT campaign.id FROM campaign"}}, sent);
     QCOMPARE(result.status, status);
     const QJsonObject error = result.object()["error"].toObject();
     QCOMPARE(error["code"].toInt(), status);
@@ -317,20 +378,28 @@ void TestSandboxGoogle::gaqlLookupAndErrors_data()
     QTest::addColumn<QString>("error");
 
     QTest::newRow("like with the tag") << "SELECT campaign.id, campaign.name FROM campaign WHERE "
-                                          "campaign.name LIKE '%[ads:c1/google]%'" << 1 << QString();
-    QTest::newRow("escaped brackets") << "SELECT campaign.id FROM campaign WHERE campaign.name LIKE "
-                                         "'%[[]ads:c1/google]%'" << 1 << QString();
-    QTest::newRow("equals") << "SELECT campaign.resource_name FROM campaign WHERE campaign.name = "
-                               "'Spring [ads:c1/google]' AND campaign.status IN ('ENABLED', 'PAUSED')"
-                            << 1 << QString();
-    QTest::newRow("no match") << "SELECT campaign.id FROM campaign WHERE campaign.name LIKE '%c9%'" << 0
-                              << QString();
-    QTest::newRow("ad group with its campaign") << "SELECT ad_group.id, campaign.name FROM ad_group "
-                                                   "ORDER BY ad_group.id LIMIT 5" << 1 << QString();
-    QTest::newRow("unknown field") << "SELECT campaign.colour FROM campaign" << 0 << "UNRECOGNIZED_FIELD";
+                                          "campaign.name LIKE '%[ads:c1/google]%'"
+                                       << 1 << QString();
+    QTest::newRow("escaped brackets")
+        << "SELECT campaign.id FROM campaign WHERE campaign.name LIKE "
+           "'%[[]ads:c1/google]%'"
+        << 1 << QString();
+    QTest::newRow("equals")
+        << "SELECT campaign.resource_name FROM campaign WHERE campaign.name = "
+           "'Spring [ads:c1/google]' AND campaign.status IN ('ENABLED', 'PAUSED')"
+        << 1 << QString();
+    QTest::newRow("no match") << "SELECT campaign.id FROM campaign WHERE campaign.name LIKE '%c9%'"
+                              << 0 << QString();
+    QTest::newRow("ad group with its campaign")
+        << "SELECT ad_group.id, campaign.name FROM ad_group "
+           "ORDER BY ad_group.id LIMIT 5"
+        << 1 << QString();
+    QTest::newRow("unknown field")
+        << "SELECT campaign.colour FROM campaign" << 0 << "UNRECOGNIZED_FIELD";
     QTest::newRow("date without range") << "SELECT campaign.id, segments.date FROM campaign" << 0
                                         << "EXPECTED_FILTERS_ON_DATE_RANGE";
-    QTest::newRow("unknown resource") << "SELECT foo.id FROM foo" << 0 << "BAD_RESOURCE_TYPE_IN_FROM_CLAUSE";
+    QTest::newRow("unknown resource")
+        << "SELECT foo.id FROM foo" << 0 << "BAD_RESOURCE_TYPE_IN_FROM_CLAUSE";
 }
 
 void TestSandboxGoogle::gaqlLookupAndErrors()
@@ -339,11 +408,14 @@ void TestSandboxGoogle::gaqlLookupAndErrors()
     QFETCH(int, rows);
     QFETCH(QString, error);
 
-    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED")).status, 200);
+    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED")).status,
+             200);
     const HttpResult result = post(QStringLiteral("googleAds:search"), {{"query", query}});
     if (!error.isEmpty()) {
         QCOMPARE(result.status, 400);
-        QCOMPARE(result.object()["error"]["details"][0]["errors"][0]["errorCode"]["queryError"].toString(), error);
+        QCOMPARE(result.object()["error"]["details"][0]["errors"][0]["errorCode"]["queryError"]
+                     .toString(),
+                 error);
         return;
     }
     QCOMPARE(result.status, 200);
@@ -359,16 +431,20 @@ void TestSandboxGoogle::gaqlLookupAndErrors()
 
 void TestSandboxGoogle::deliveryAndReporting()
 {
-    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("ENABLED")).status, 200);
+    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("ENABLED")).status,
+             200);
     m_hub->advanceClock(5 * 24 * 3600);
     const QDate today = m_hub->now().toTimeZone(QTimeZone("America/New_York")).date();
-    const QString range = QStringLiteral("segments.date BETWEEN '%1' AND '%2'")
-                              .arg(today.addDays(-10).toString(Qt::ISODate), today.toString(Qt::ISODate));
+    const QString range =
+        QStringLiteral("segments.date BETWEEN '%1' AND '%2'")
+            .arg(today.addDays(-10).toString(Qt::ISODate), today.toString(Qt::ISODate));
 
     const QJsonArray batches = searchStream(
-        QStringLiteral("SELECT campaign.id, metrics.impressions, metrics.clicks, metrics.cost_micros, "
-                       "metrics.conversions, metrics.conversions_value, segments.date FROM campaign "
-                       "WHERE %1 ORDER BY segments.date").arg(range));
+        QStringLiteral(
+            "SELECT campaign.id, metrics.impressions, metrics.clicks, metrics.cost_micros, "
+            "metrics.conversions, metrics.conversions_value, segments.date FROM campaign "
+            "WHERE %1 ORDER BY segments.date")
+            .arg(range));
     QVERIFY(!batches.isEmpty());
     QVERIFY(batches.last().toObject().contains(QStringLiteral("queryResourceConsumption")));
     QVERIFY(!batches.first()["requestId"].toString().isEmpty());
@@ -390,30 +466,35 @@ void TestSandboxGoogle::deliveryAndReporting()
             QVERIFY(metrics["conversions"].isDouble());
     }
 
-    const HttpResult totals = post(QStringLiteral("googleAds:search"),
-                                   {{"query", QStringLiteral("SELECT metrics.cost_micros FROM campaign WHERE %1")
-                                                  .arg(range)},
-                                    {"searchSettings", QJsonObject{{"returnTotalResultsCount", true}}}});
+    const HttpResult totals = post(
+        QStringLiteral("googleAds:search"),
+        {{"query", QStringLiteral("SELECT metrics.cost_micros FROM campaign WHERE %1").arg(range)},
+         {"searchSettings", QJsonObject{{"returnTotalResultsCount", true}}}});
     QCOMPARE(totals.status, 200);
     QCOMPARE(totals.object()["results"][0]["metrics"]["costMicros"].toString().toLongLong(), total);
     QCOMPARE(totals.object()["totalResultsCount"].toString(), QStringLiteral("1"));
 
-    const HttpResult paged = post(QStringLiteral("googleAds:search"),
-                                  {{"query", "SELECT campaign.id FROM campaign"}, {"pageSize", 10}});
-    QCOMPARE(paged.object()["error"]["details"][0]["errors"][0]["errorCode"]["requestError"].toString(),
-             QStringLiteral("PAGE_SIZE_NOT_SUPPORTED"));
+    const HttpResult paged =
+        post(QStringLiteral("googleAds:search"),
+             {{"query", "SELECT campaign.id FROM campaign"}, {"pageSize", 10}});
+    QCOMPARE(
+        paged.object()["error"]["details"][0]["errors"][0]["errorCode"]["requestError"].toString(),
+        QStringLiteral("PAGE_SIZE_NOT_SUPPORTED"));
 }
 
 void TestSandboxGoogle::stateSurvivesRestart()
 {
-    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED")).status, 200);
+    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED")).status,
+             200);
     m_hub.reset();
     m_hub = std::make_unique<SandboxHub>(m_dir->path(), 42);
     QVERIFY(m_hub->start());
     const QJsonArray rows = searchStream(QStringLiteral("SELECT campaign.name FROM campaign"));
-    QCOMPARE(rows[0]["results"][0]["campaign"]["name"].toString(), QStringLiteral("Spring [ads:c1/google]"));
+    QCOMPARE(rows[0]["results"][0]["campaign"]["name"].toString(),
+             QStringLiteral("Spring [ads:c1/google]"));
     // A retried create of the same name is refused, not duplicated.
-    const HttpResult again = launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED"));
+    const HttpResult again =
+        launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED"));
     QCOMPARE(again.status, 400);
     QVERIFY(again.body.contains("DUPLICATE"));
 }

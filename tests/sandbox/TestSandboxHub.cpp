@@ -3,6 +3,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace ads::core;
 using namespace ads::core::sandbox;
@@ -17,6 +20,7 @@ private slots:
     void accountsFollowTheContract();
     void restartKeepsAccountsAndClock();
     void advanceClockMovesNow();
+    void callableFromOtherThreads();
 };
 
 void TestSandboxHub::startsOneServerPerPlatform()
@@ -51,8 +55,8 @@ void TestSandboxHub::accountsFollowTheContract_data()
     QTest::newRow("facebook") << Platform::Facebook << QStringLiteral("^[1-9][0-9]{9,17}$")
                               << QStringList{"pageId", "pixelId"};
     QTest::newRow("google") << Platform::Google << QStringLiteral("^[1-9][0-9]{9}$")
-                            << QStringList{"conversionActionId", "developerToken",
-                                           "loginCustomerId"};
+                            << QStringList{
+                                   "conversionActionId", "developerToken", "loginCustomerId"};
     QTest::newRow("tiktok") << Platform::TikTok << QStringLiteral("^[1-9][0-9]{18}$")
                             << QStringList{"identityId", "pixelId"};
 }
@@ -118,6 +122,36 @@ void TestSandboxHub::advanceClockMovesNow()
     QCOMPARE(hub.now().timeSpec(), Qt::UTC);
     hub.advanceClock(-100); // the clock never goes back
     QVERIFY(hub.now().secsTo(real) <= -3 * 24 * 3600 + 5);
+}
+
+void TestSandboxHub::callableFromOtherThreads()
+{
+    QTemporaryDir dir;
+    SandboxHub hub(dir.path());
+    QVERIFY(hub.start());
+
+    // Each thread reads through a short-lived connection of its own; none may fail or crash.
+    const QDateTime before = hub.now();
+    std::atomic<int> failures{0};
+    QList<QThread *> threads;
+    for (int i = 0; i < 3; ++i) {
+        threads.append(QThread::create([&hub, &failures] {
+            for (int round = 0; round < 20; ++round) {
+                if (hub.accounts(Platform::TikTok).size() != 1)
+                    ++failures;
+                if (!hub.objects(Platform::Google).isEmpty())
+                    ++failures;
+                hub.advanceClock(1);
+            }
+        }));
+        threads.last()->start();
+    }
+    for (QThread *thread : threads) {
+        QVERIFY(thread->wait(30000));
+        delete thread;
+    }
+    QCOMPARE(failures.load(), 0);
+    QVERIFY(hub.now() >= before.addSecs(60)); // 3 threads x 20 one-second steps
 }
 
 QTEST_GUILESS_MAIN(TestSandboxHub)

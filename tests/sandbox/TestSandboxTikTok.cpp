@@ -3,7 +3,6 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "SandboxTestClient.h"
-
 #include "core/sandbox/SandboxHub.h"
 
 #include <QCryptographicHash>
@@ -40,8 +39,11 @@ private:
     QList<QPair<QByteArray, QByteArray>> token() const;
     HttpResult post(const QString &endpoint, QJsonObject body);
     HttpResult get(const QString &endpoint, QUrlQuery query);
-    HttpResult upload(const QString &endpoint, const QString &field, const QByteArray &bytes,
-                      const QString &fileName, const QString &signatureField);
+    HttpResult upload(const QString &endpoint,
+                      const QString &field,
+                      const QByteArray &bytes,
+                      const QString &fileName,
+                      const QString &signatureField);
     QJsonObject campaignBody(const QString &name) const;
     QJsonObject adGroupBody(const QString &campaignId, const QString &name) const;
     /** Campaign, ad group, image, video and ad; returns the campaign id. */
@@ -93,8 +95,10 @@ HttpResult TestSandboxTikTok::get(const QString &endpoint, QUrlQuery query)
     return m_client.get(url(endpoint, query), token());
 }
 
-HttpResult TestSandboxTikTok::upload(const QString &endpoint, const QString &field,
-                                     const QByteArray &bytes, const QString &fileName,
+HttpResult TestSandboxTikTok::upload(const QString &endpoint,
+                                     const QString &field,
+                                     const QByteArray &bytes,
+                                     const QString &fileName,
                                      const QString &signatureField)
 {
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
@@ -106,7 +110,8 @@ HttpResult TestSandboxTikTok::upload(const QString &endpoint, const QString &fie
         multipart->append(part);
     };
     text("advertiser_id", m_account.accountId);
-    text(signatureField, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()));
+    text(signatureField,
+         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()));
     QHttpPart file;
     file.setHeader(QNetworkRequest::ContentDispositionHeader,
                    QString("form-data; name=\"%1\"; filename=\"%2\"").arg(field, fileName));
@@ -119,43 +124,80 @@ HttpResult TestSandboxTikTok::upload(const QString &endpoint, const QString &fie
 
 QJsonObject TestSandboxTikTok::campaignBody(const QString &name) const
 {
-    return {{"campaign_name", name}, {"objective_type", "TRAFFIC"}, {"budget_mode", "BUDGET_MODE_DAY"},
-            {"budget", 50.0}, {"operation_status", "DISABLE"}};
+    return {{"campaign_name", name},
+            {"objective_type", "TRAFFIC"},
+            {"budget_mode", "BUDGET_MODE_DAY"},
+            {"budget", 50.0},
+            {"operation_status", "DISABLE"}};
 }
 
 QJsonObject TestSandboxTikTok::adGroupBody(const QString &campaignId, const QString &name) const
 {
     const QDateTime start = m_hub->now().addSecs(60);
-    return {{"campaign_id", campaignId}, {"adgroup_name", name}, {"promotion_type", "WEBSITE"},
-            {"placement_type", "PLACEMENT_TYPE_NORMAL"}, {"placements", QJsonArray{"PLACEMENT_TIKTOK"}},
-            {"location_ids", QJsonArray{"6252001"}}, {"age_groups", QJsonArray{"AGE_18_24", "AGE_25_34"}},
-            {"budget_mode", "BUDGET_MODE_DAY"}, {"budget", 20.0}, {"schedule_type", "SCHEDULE_START_END"},
+    return {{"campaign_id", campaignId},
+            {"adgroup_name", name},
+            {"promotion_type", "WEBSITE"},
+            {"placement_type", "PLACEMENT_TYPE_NORMAL"},
+            {"placements", QJsonArray{"PLACEMENT_TIKTOK"}},
+            {"location_ids", QJsonArray{"6252001"}},
+            {"age_groups", QJsonArray{"AGE_18_24", "AGE_25_34"}},
+            {"budget_mode", "BUDGET_MODE_DAY"},
+            {"budget", 20.0},
+            {"schedule_type", "SCHEDULE_START_END"},
             {"schedule_start_time", start.toString("yyyy-MM-dd HH:mm:ss")},
             {"schedule_end_time", start.addDays(30).toString("yyyy-MM-dd HH:mm:ss")},
-            {"optimization_goal", "CLICK"}, {"billing_event", "CPC"}, {"bid_type", "BID_TYPE_NO_BID"},
-            {"pacing", "PACING_MODE_SMOOTH"}, {"operation_status", "DISABLE"}};
+            {"optimization_goal", "CLICK"},
+            {"billing_event", "CPC"},
+            {"bid_type", "BID_TYPE_NO_BID"},
+            {"pacing", "PACING_MODE_SMOOTH"},
+            {"operation_status", "DISABLE"}};
 }
 
 QString TestSandboxTikTok::launch(const QString &tag, const QString &status)
 {
-    const QString campaign = post("campaign/create/", campaignBody("Spring " + tag)).object()["data"]["campaign_id"].toString();
-    const QString adGroup = post("adgroup/create/", adGroupBody(campaign, "Group " + tag)).object()["data"]["adgroup_id"].toString();
-    const QString image = upload("file/image/ad/upload/", "image_file", pngBytes(720, 1280),
-                                 QString("cover-%1.png").arg(++m_files), "image_signature").object()["data"]["image_id"].toString();
-    const QString video = upload("file/video/ad/upload/", "video_file", QByteArray("\0\0\0\x18" "ftypmp42 video", 18),
-                                 QString("clip-%1.mp4").arg(++m_files), "video_signature").object()["data"][0]["video_id"].toString();
-    const QJsonObject creative{{"ad_name", "Ad " + tag}, {"ad_format", "SINGLE_VIDEO"},
-                               {"identity_type", "CUSTOMIZED_USER"}, {"identity_id", m_account.extra["identityId"]},
-                               {"video_id", video}, {"image_ids", QJsonArray{image}},
-                               {"ad_text", "Spring deals up to 40% off"}, {"call_to_action", "SHOP_NOW"},
-                               {"landing_page_url", "https://shop.example/spring"}, {"operation_status", "DISABLE"}};
-    const HttpResult ad = post("ad/create/", {{"adgroup_id", adGroup}, {"creatives", QJsonArray{creative}}});
+    const QString campaign = post("campaign/create/", campaignBody("Spring " + tag))
+                                 .object()["data"]["campaign_id"]
+                                 .toString();
+    const QString adGroup = post("adgroup/create/", adGroupBody(campaign, "Group " + tag))
+                                .object()["data"]["adgroup_id"]
+                                .toString();
+    const QString image = upload("file/image/ad/upload/",
+                                 "image_file",
+                                 pngBytes(720, 1280),
+                                 QString("cover-%1.png").arg(++m_files),
+                                 "image_signature")
+                              .object()["data"]["image_id"]
+                              .toString();
+    const QString video = upload("file/video/ad/upload/",
+                                 "video_file",
+                                 QByteArray("\0\0\0\x18"
+                                            "ftypmp42 video",
+                                            18),
+                                 QString("clip-%1.mp4").arg(++m_files),
+                                 "video_signature")
+                              .object()["data"][0]["video_id"]
+                              .toString();
+    const QJsonObject creative{{"ad_name", "Ad " + tag},
+                               {"ad_format", "SINGLE_VIDEO"},
+                               {"identity_type", "CUSTOMIZED_USER"},
+                               {"identity_id", m_account.extra["identityId"]},
+                               {"video_id", video},
+                               {"image_ids", QJsonArray{image}},
+                               {"ad_text", "Spring deals up to 40% off"},
+                               {"call_to_action", "SHOP_NOW"},
+                               {"landing_page_url", "https://shop.example/spring"},
+                               {"operation_status", "DISABLE"}};
+    const HttpResult ad =
+        post("ad/create/", {{"adgroup_id", adGroup}, {"creatives", QJsonArray{creative}}});
     if (ad.object()["code"].toInt() != 0)
         qWarning() << ad.body;
     if (status == "ENABLE") {
-        post("campaign/status/update/", {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "ENABLE"}});
-        post("adgroup/status/update/", {{"adgroup_ids", QJsonArray{adGroup}}, {"operation_status", "ENABLE"}});
-        post("ad/status/update/", {{"ad_ids", ad.object()["data"]["ad_ids"]}, {"operation_status", "ENABLE"}});
+        post("campaign/status/update/",
+             {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "ENABLE"}});
+        post("adgroup/status/update/",
+             {{"adgroup_ids", QJsonArray{adGroup}}, {"operation_status", "ENABLE"}});
+        post("ad/status/update/",
+             {{"ad_ids", ad.object()["data"]["ad_ids"]}, {"operation_status", "ENABLE"}});
     }
     return campaign;
 }
@@ -163,11 +205,14 @@ QString TestSandboxTikTok::launch(const QString &tag, const QString &status)
 void TestSandboxTikTok::createsTheHierarchyOnce()
 {
     const QByteArray hashes = QByteArray(64, 'a') + "\n" + QByteArray(64, 'b') + "\n";
-    const HttpResult file = upload("dmp/custom_audience/file/upload/", "file", hashes, "vip.csv", "file_signature");
+    const HttpResult file =
+        upload("dmp/custom_audience/file/upload/", "file", hashes, "vip.csv", "file_signature");
     QCOMPARE(file.object()["code"].toInt(), 0);
-    const HttpResult audience = post("dmp/custom_audience/create/",
-                                     {{"custom_audience_name", "VIP [ads:c1/aud-vip]"}, {"calculate_type", "EMAIL_SHA256"},
-                                      {"file_paths", QJsonArray{file.object()["data"]["file_path"]}}});
+    const HttpResult audience =
+        post("dmp/custom_audience/create/",
+             {{"custom_audience_name", "VIP [ads:c1/aud-vip]"},
+              {"calculate_type", "EMAIL_SHA256"},
+              {"file_paths", QJsonArray{file.object()["data"]["file_path"]}}});
     QCOMPARE(audience.status, 200);
     QCOMPARE(audience.object()["code"].toInt(), 0);
     QCOMPARE(audience.object()["message"].toString(), QString("OK"));
@@ -200,14 +245,26 @@ void TestSandboxTikTok::validationErrors_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<int>("code");
 
-    QTest::newRow("campaign budget below 50") << "campaign/create/" << "budget" << QJsonValue(49.99) << 40002;
-    QTest::newRow("legacy objective") << "campaign/create/" << "objective_type" << QJsonValue("CONVERSIONS") << 40002;
-    QTest::newRow("emoji in the name") << "campaign/create/" << "campaign_name" << QJsonValue("Sale \U0001F525") << 40002;
-    QTest::newRow("ad group without locations") << "adgroup/create/" << "location_ids" << QJsonValue(QJsonArray()) << 40002;
-    QTest::newRow("ad group budget below 20") << "adgroup/create/" << "budget" << QJsonValue(19.0) << 40002;
-    QTest::newRow("minors in the US") << "adgroup/create/" << "age_groups" << QJsonValue(QJsonArray{"AGE_13_17"}) << 40065;
-    QTest::newRow("total budget without an end") << "adgroup/create/" << "schedule_type" << QJsonValue("SCHEDULE_FROM_NOW") << 40002;
-    QTest::newRow("goal of another objective") << "adgroup/create/" << "optimization_goal" << QJsonValue("INSTALL") << 40002;
+    QTest::newRow("campaign budget below 50") << "campaign/create/"
+                                              << "budget" << QJsonValue(49.99) << 40002;
+    QTest::newRow("legacy objective") << "campaign/create/"
+                                      << "objective_type" << QJsonValue("CONVERSIONS") << 40002;
+    QTest::newRow("emoji in the name") << "campaign/create/"
+                                       << "campaign_name" << QJsonValue("Sale \U0001F525") << 40002;
+    QTest::newRow("ad group without locations")
+        << "adgroup/create/"
+        << "location_ids" << QJsonValue(QJsonArray()) << 40002;
+    QTest::newRow("ad group budget below 20") << "adgroup/create/"
+                                              << "budget" << QJsonValue(19.0) << 40002;
+    QTest::newRow("minors in the US")
+        << "adgroup/create/"
+        << "age_groups" << QJsonValue(QJsonArray{"AGE_13_17"}) << 40065;
+    QTest::newRow("total budget without an end")
+        << "adgroup/create/"
+        << "schedule_type" << QJsonValue("SCHEDULE_FROM_NOW") << 40002;
+    QTest::newRow("goal of another objective")
+        << "adgroup/create/"
+        << "optimization_goal" << QJsonValue("INSTALL") << 40002;
 }
 
 void TestSandboxTikTok::validationErrors()
@@ -219,7 +276,9 @@ void TestSandboxTikTok::validationErrors()
 
     QJsonObject body = campaignBody("Spring");
     if (endpoint == "adgroup/create/") {
-        const QString campaign = post("campaign/create/", campaignBody("Parent")).object()["data"]["campaign_id"].toString();
+        const QString campaign = post("campaign/create/", campaignBody("Parent"))
+                                     .object()["data"]["campaign_id"]
+                                     .toString();
         body = adGroupBody(campaign, "Group");
         if (field == "schedule_type") {
             body.insert("budget_mode", "BUDGET_MODE_TOTAL");
@@ -244,13 +303,18 @@ void TestSandboxTikTok::authAndPathFailures_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("code");
 
-    QTest::newRow("no token") << "/open_api/v1.3/campaign/get/" << QByteArray() << QString() << 200 << 40104;
-    QTest::newRow("bad token") << "/open_api/v1.3/campaign/get/" << QByteArray("nope") << QString() << 200 << 40105;
+    QTest::newRow("no token") << "/open_api/v1.3/campaign/get/" << QByteArray() << QString() << 200
+                              << 40104;
+    QTest::newRow("bad token") << "/open_api/v1.3/campaign/get/" << QByteArray("nope") << QString()
+                               << 200 << 40105;
     QTest::newRow("other advertiser") << "/open_api/v1.3/campaign/get/" << QByteArray("ok")
                                       << QString("7000000000000000001") << 200 << 40001;
-    QTest::newRow("old version") << "/open_api/v1.2/campaign/get/" << QByteArray("ok") << QString() << 200 << 40051;
-    QTest::newRow("no trailing slash") << "/open_api/v1.3/campaign/get" << QByteArray("ok") << QString() << 404 << -1;
-    QTest::newRow("unknown path") << "/open_api/v1.3/campaign/fly/" << QByteArray("ok") << QString() << 404 << -1;
+    QTest::newRow("old version") << "/open_api/v1.2/campaign/get/" << QByteArray("ok") << QString()
+                                 << 200 << 40051;
+    QTest::newRow("no trailing slash")
+        << "/open_api/v1.3/campaign/get" << QByteArray("ok") << QString() << 404 << -1;
+    QTest::newRow("unknown path") << "/open_api/v1.3/campaign/fly/" << QByteArray("ok") << QString()
+                                  << 404 << -1;
 }
 
 void TestSandboxTikTok::authAndPathFailures()
@@ -263,10 +327,12 @@ void TestSandboxTikTok::authAndPathFailures()
 
     QUrl target = m_hub->baseUrl(Platform::TikTok);
     target.setPath(path);
-    target.setQuery(QUrlQuery({{"advertiser_id", advertiser.isEmpty() ? m_account.accountId : advertiser}}));
+    target.setQuery(
+        QUrlQuery({{"advertiser_id", advertiser.isEmpty() ? m_account.accountId : advertiser}}));
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!accessToken.isEmpty())
-        headers.append({"Access-Token", accessToken == "ok" ? m_account.accessToken.toLatin1() : accessToken});
+        headers.append(
+            {"Access-Token", accessToken == "ok" ? m_account.accessToken.toLatin1() : accessToken});
     const HttpResult result = m_client.get(target, headers);
     QCOMPARE(result.status, status);
     if (code >= 0)
@@ -282,7 +348,9 @@ void TestSandboxTikTok::findsByNameFilterWithPaging()
     QSet<QString> names;
     for (int page = 1; page <= 2; ++page) {
         QUrlQuery query;
-        query.addQueryItem("filtering", QString::fromUtf8(QUrl::toPercentEncoding(compact(QJsonObject{{"campaign_name", "[ads:c2/"}}))));
+        query.addQueryItem("filtering",
+                           QString::fromUtf8(QUrl::toPercentEncoding(
+                               compact(QJsonObject{{"campaign_name", "[ads:c2/"}}))));
         query.addQueryItem("page", QString::number(page));
         query.addQueryItem("page_size", "1");
         const HttpResult result = get("campaign/get/", query);
@@ -305,7 +373,8 @@ void TestSandboxTikTok::requestIdMakesCreatesIdempotent()
     QJsonObject body = campaignBody("Spring [ads:c1/campaign]");
     body.insert("request_id", "8123456789012345678");
     const QString first = post("campaign/create/", body).object()["data"]["campaign_id"].toString();
-    const QString second = post("campaign/create/", body).object()["data"]["campaign_id"].toString();
+    const QString second =
+        post("campaign/create/", body).object()["data"]["campaign_id"].toString();
     QVERIFY(!first.isEmpty());
     QCOMPARE(second, first);
     QCOMPARE(m_hub->objects(Platform::TikTok).size(), 1);
@@ -316,23 +385,36 @@ void TestSandboxTikTok::statusChanges()
     const QString campaign = launch("[ads:c1/campaign]", "ENABLE");
     QUrlQuery query;
     HttpResult groups = get("adgroup/get/", query);
-    QCOMPARE(groups.object()["data"]["list"][0]["secondary_status"].toString(), QString("ADGROUP_STATUS_DELIVERY_OK"));
+    QCOMPARE(groups.object()["data"]["list"][0]["secondary_status"].toString(),
+             QString("ADGROUP_STATUS_DELIVERY_OK"));
 
-    HttpResult paused = post("campaign/status/update/", {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "DISABLE"}});
+    HttpResult paused =
+        post("campaign/status/update/",
+             {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "DISABLE"}});
     QCOMPARE(paused.object()["data"]["campaign_list"][0]["status"].toString(), QString("DISABLE"));
     groups = get("adgroup/get/", query);
-    QCOMPARE(groups.object()["data"]["list"][0]["secondary_status"].toString(), QString("ADGROUP_STATUS_CAMPAIGN_DISABLE"));
+    QCOMPARE(groups.object()["data"]["list"][0]["secondary_status"].toString(),
+             QString("ADGROUP_STATUS_CAMPAIGN_DISABLE"));
 
-    QCOMPARE(post("campaign/status/update/", {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "DELETE"}})
-                 .object()["code"].toInt(), 0);
+    QCOMPARE(post("campaign/status/update/",
+                  {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "DELETE"}})
+                 .object()["code"]
+                 .toInt(),
+             0);
     QCOMPARE(get("campaign/get/", query).object()["data"]["page_info"]["total_number"].toInt(), 0);
-    QCOMPARE(post("campaign/status/update/", {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "ENABLE"}})
-                 .object()["code"].toInt(), 40002);
+    QCOMPARE(post("campaign/status/update/",
+                  {{"campaign_ids", QJsonArray{campaign}}, {"operation_status", "ENABLE"}})
+                 .object()["code"]
+                 .toInt(),
+             40002);
     QJsonArray many;
     for (int i = 0; i < 21; ++i)
         many.append(campaign);
-    QCOMPARE(post("campaign/status/update/", {{"campaign_ids", many}, {"operation_status", "DISABLE"}})
-                 .object()["code"].toInt(), 40002);
+    QCOMPARE(
+        post("campaign/status/update/", {{"campaign_ids", many}, {"operation_status", "DISABLE"}})
+            .object()["code"]
+            .toInt(),
+        40002);
 }
 
 void TestSandboxTikTok::deliveryAndReport()
@@ -355,7 +437,9 @@ void TestSandboxTikTok::deliveryAndReport()
     QVERIFY2(rows.size() >= 4, result.body.constData());
     for (const QJsonValue &row : rows) {
         QCOMPARE(row["dimensions"]["campaign_id"].toString(), campaign);
-        QVERIFY(QRegularExpression("^\\d{4}-\\d{2}-\\d{2} 00:00:00$").match(row["dimensions"]["stat_time_day"].toString()).hasMatch());
+        QVERIFY(QRegularExpression("^\\d{4}-\\d{2}-\\d{2} 00:00:00$")
+                    .match(row["dimensions"]["stat_time_day"].toString())
+                    .hasMatch());
         const QString spend = row["metrics"]["spend"].toString();
         QVERIFY(QRegularExpression("^\\d+\\.\\d{2}$").match(spend).hasMatch());
         QVERIFY(spend.toDouble() <= 20.0); // the ad group's 20 USD a day, never more
@@ -376,10 +460,12 @@ void TestSandboxTikTok::stateSurvivesRestart()
     m_hub = std::make_unique<SandboxHub>(m_dir->path(), 42);
     QVERIFY(m_hub->start());
     QUrlQuery query;
-    query.addQueryItem("filtering", QString::fromUtf8(QUrl::toPercentEncoding(
-                                        compact(QJsonObject{{"campaign_ids", QJsonArray{campaign}}}))));
+    query.addQueryItem("filtering",
+                       QString::fromUtf8(QUrl::toPercentEncoding(
+                           compact(QJsonObject{{"campaign_ids", QJsonArray{campaign}}}))));
     const HttpResult result = get("campaign/get/", query);
-    QCOMPARE(result.object()["data"]["list"][0]["campaign_name"].toString(), QString("Spring [ads:c1/campaign]"));
+    QCOMPARE(result.object()["data"]["list"][0]["campaign_name"].toString(),
+             QString("Spring [ads:c1/campaign]"));
     QCOMPARE(result.object()["data"]["list"][0]["budget"].toDouble(), 50.0);
 }
 
