@@ -294,9 +294,12 @@ QWidget *MainWindow::createDetailsArea()
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(platformBox);
     splitter->addWidget(metricsBox);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 5);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    // The metrics view asks for far more width than the cards; start from a readable split.
+    platformBox->setMinimumWidth(260);
+    splitter->setSizes({380, 820});
 
     auto *details = new QWidget;
     auto *layout = new QVBoxLayout(details);
@@ -581,7 +584,9 @@ void MainWindow::updateSyncStatus()
 
 void MainWindow::updateCampaignCount()
 {
-    m_countLabel->setText(tr("%n campaign(s)", nullptr, m_model->rowCount()));
+    // Spelled out rather than "%n campaign(s)": no English plural translation is loaded.
+    const int count = m_model->rowCount();
+    m_countLabel->setText(count == 1 ? tr("1 campaign") : tr("%1 campaigns").arg(count));
 }
 
 } // namespace ads::ui

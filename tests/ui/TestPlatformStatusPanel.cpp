@@ -15,6 +15,7 @@ private slots:
     void initTestCase();
     void draftShowsPlannedEvenSplit();
     void launchedShowsStatesIdsAndWarnings();
+    void platformWordsShownOnce();
     void clearShowsPlaceholder();
 };
 
@@ -78,10 +79,32 @@ void TestPlatformStatusPanel::launchedShowsStatesIdsAndWarnings()
     QStringList texts;
     for (const QLabel *label : panel.findChildren<QLabel *>())
         texts.append(label->text());
-    QVERIFY(texts.contains(QStringLiteral("On Facebook: campaign 120210000001")));
+    QVERIFY(texts.contains(QStringLiteral("Ids on Facebook:\ncampaign: 120210000001")));
     QVERIFY(
         texts.contains(QStringLiteral("Warning: The audience is small; delivery may be slow.")));
     QVERIFY(texts.contains(QStringLiteral("TikTok said: 40002 Budget is too low")));
+}
+
+void TestPlatformStatusPanel::platformWordsShownOnce()
+{
+    // When our message is the platform's own, repeating it under "Facebook said" adds nothing.
+    core::Campaign campaign;
+    campaign.spec = test::sampleSpec();
+    core::PlatformStatus failed;
+    failed.state = core::PlatformState::Rejected;
+    const QString message = QStringLiteral("(#100) video_data needs a thumbnail");
+    failed.error = core::PlatformFailure{
+        QStringLiteral("invalid_field"), message, QStringLiteral("100"), message};
+    campaign.platformStatus = {{Platform::Facebook, failed}};
+
+    PlatformStatusPanel panel;
+    panel.setCampaign(campaign);
+
+    QStringList texts;
+    for (const QLabel *label : panel.findChildren<QLabel *>())
+        texts.append(label->text());
+    QCOMPARE(texts.filter(message).size(), 1);
+    QVERIFY(texts.contains(QStringLiteral("Facebook's code: 100")));
 }
 
 void TestPlatformStatusPanel::clearShowsPlaceholder()

@@ -236,6 +236,7 @@ void CampaignEditorDialog::buildForm()
     m_validationTimer->setInterval(kValidationDelayMs);
     connect(m_validationTimer, &QTimer::timeout, this, &CampaignEditorDialog::runValidation);
 
+    resize(940, 600); // wide enough for creative names without a scroll bar
     setUpTabOrder();
     connectEdits();
     updateAllocationRows();
@@ -257,7 +258,7 @@ QWidget *CampaignEditorDialog::buildCampaignBox()
         const QString name = objectiveName(objective);
         m_objective->addItem(Presentation::objectiveTitle(name), name);
     }
-    m_objective->setPlaceholderText(tr("Choose what the campaign should achieve"));
+    m_objective->setPlaceholderText(tr("Choose an objective"));
     m_objective->setCurrentIndex(-1);
     auto *objectiveLabel = new QLabel(tr("&Objective:"));
     objectiveLabel->setBuddy(m_objective);
@@ -338,10 +339,9 @@ QWidget *CampaignEditorDialog::buildBudgetBox()
         m_allocation->setItem(row, ShareColumn, share);
         ++row;
     }
-    m_allocation->setMinimumHeight(m_allocation->horizontalHeader()->sizeHint().height()
-                                   + m_allocation->rowCount()
-                                         * m_allocation->verticalHeader()->defaultSectionSize()
-                                   + 2 * m_allocation->frameWidth());
+    // Exactly as tall as its rows (see updateAllocationRows); the hint below explains blanks.
+    m_allocation->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_allocation->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     auto *allocationLabel = new QLabel(tr("Sp&lit by platform:"));
     allocationLabel->setBuddy(m_allocation);
     auto *hint = new QLabel(tr("Leave the amounts empty to split the budget evenly."));
@@ -800,6 +800,14 @@ void CampaignEditorDialog::updateAllocationRows()
             Platform(m_allocation->item(row, PlatformColumn)->data(Qt::UserRole).toInt());
         m_allocation->setRowHidden(row, !m_platformBoxes.value(platform)->isChecked());
     }
+
+    int visible = 0;
+    for (int row = 0; row < m_allocation->rowCount(); ++row)
+        visible += m_allocation->isRowHidden(row) ? 0 : 1;
+    m_allocation->setFixedHeight(m_allocation->horizontalHeader()->sizeHint().height()
+                                 + std::max(visible, 1)
+                                       * m_allocation->verticalHeader()->defaultSectionSize()
+                                 + 2 * m_allocation->frameWidth());
 }
 
 void CampaignEditorDialog::updateShares()

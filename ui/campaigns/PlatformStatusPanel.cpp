@@ -45,11 +45,11 @@ QList<Platform> shownPlatforms(const Campaign &campaign)
 
 QString remoteIdsText(const QMap<QString, QString> &remoteIds)
 {
-    QStringList parts;
+    QStringList lines;
     for (auto it = remoteIds.begin(); it != remoteIds.end(); ++it)
-        parts.append(
-            PlatformStatusPanel::tr("%1 %2", "object type, remote id").arg(it.key(), it.value()));
-    return parts.join(QStringLiteral(", "));
+        lines.append(
+            PlatformStatusPanel::tr("%1: %2", "object, remote id").arg(it.key(), it.value()));
+    return lines.join(u'\n');
 }
 
 } // namespace
@@ -70,6 +70,7 @@ PlatformStatusPanel::PlatformStatusPanel(QWidget *parent)
     scroll->setWidget(m_cards);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // cards wrap instead
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -120,23 +121,22 @@ QWidget *PlatformStatusPanel::makeCard(Platform platform,
                                        qint64 shareMicros)
 {
     const PlatformStatus status = campaign.platformStatus.value(platform);
+    const QString platformTitle = Presentation::platformTitle(platform);
     auto *card = new QFrame;
     card->setFrameShape(QFrame::StyledPanel);
     card->setObjectName(QStringLiteral("platformCard-%1").arg(platformName(platform)));
     auto *layout = new QVBoxLayout(card);
 
-    auto *title = new QLabel(
-        QStringLiteral("<b>%1</b>").arg(Presentation::platformTitle(platform).toHtmlEscaped()));
+    // Name above state: a rejection reason needs the card's full width to stay readable.
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(platformTitle.toHtmlEscaped()));
     auto *state = new QLabel(Presentation::platformStateText(status));
     state->setTextFormat(Qt::PlainText); // platform messages may hold markup-like text
     state->setWordWrap(true);
     state->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     if (const QString color = stateColor(status.state); !color.isEmpty())
         state->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color));
-    auto *header = new QHBoxLayout;
-    header->addWidget(title);
-    header->addWidget(state, 1);
-    layout->addLayout(header);
+    layout->addWidget(title);
+    layout->addWidget(state);
     m_stateLabels.insert(platform, state);
 
     Budget share = campaign.spec.budget;
@@ -145,23 +145,24 @@ QWidget *PlatformStatusPanel::makeCard(Platform platform,
     layout->addWidget(shareLabel);
     m_shareLabels.insert(platform, shareLabel);
 
-    if (!status.remoteIds.isEmpty())
+    if (status.error && !status.error->platformMessage.isEmpty()
+        && status.error->platformMessage != status.error->message) {
+        const QString said =
+            tr("%1 said: %2 %3")
+                .arg(platformTitle, status.error->platformCode, status.error->platformMessage);
+        addDetailLine(layout, said.simplified(), true);
+    } else if (status.error && !status.error->platformCode.isEmpty()) {
         addDetailLine(
-            layout,
-            tr("On %1: %2")
-                .arg(Presentation::platformTitle(platform), remoteIdsText(status.remoteIds)),
-            true);
-    if (status.error && !status.error->platformMessage.isEmpty()) {
-        addDetailLine(layout,
-                      tr("%1 said: %2 %3")
-                          .arg(Presentation::platformTitle(platform),
-                               status.error->platformCode,
-                               status.error->platformMessage)
-                          .simplified(),
-                      true);
+            layout, tr("%1's code: %2").arg(platformTitle, status.error->platformCode), true);
     }
     for (const QString &warning : status.warnings)
         addDetailLine(layout, tr("Warning: %1").arg(warning));
+    if (!status.remoteIds.isEmpty()) {
+        addDetailLine(layout,
+                      tr("Ids on %1:").arg(platformTitle) + u'\n'
+                          + remoteIdsText(status.remoteIds),
+                      true);
+    }
     if (status.updatedAt.isValid())
         addDetailLine(layout, tr("Updated %1").arg(Presentation::timestamp(status.updatedAt)));
     return card;

@@ -97,11 +97,15 @@ CampaignMetricsView::CampaignMetricsView(CampaignService *service, QWidget *pare
     m_table->setModel(m_model);
     m_table->setObjectName(QStringLiteral("metricsTable"));
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    // Figures keep their full width (a bold total must not be elided); names take the rest.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(int(Column::Platform), QHeaderView::Stretch);
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setMaximumHeight(150);
+    m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -165,6 +169,7 @@ QWidget *CampaignMetricsView::buildTotalsStrip()
     auto *strip = new QWidget;
     auto *grid = new QGridLayout(strip);
     grid->setContentsMargins(0, 4, 0, 4);
+    grid->setHorizontalSpacing(18);
 
     int position = 0;
     for (Column column : kTotalsColumns) {
@@ -287,6 +292,7 @@ void CampaignMetricsView::showMetrics(const CampaignMetrics &metrics)
         m_model->clear();
     else
         m_model->setMetrics(metrics);
+    fitTableHeight();
     for (auto it = m_totals.begin(); it != m_totals.end(); ++it)
         it.value()->setText(
             MetricsTableModel::figureText(metrics.totals, Column(it.key()), metrics.currency));
@@ -298,6 +304,16 @@ void CampaignMetricsView::showMetrics(const CampaignMetrics &metrics)
     else
         showMessage({});
     emit metricsShown();
+}
+
+void CampaignMetricsView::fitTableHeight()
+{
+    // A handful of platform rows: show them all and give the rest of the height to the chart.
+    const int rows = m_model->rowCount();
+    const int height = m_table->horizontalHeader()->sizeHint().height()
+                       + rows * m_table->verticalHeader()->defaultSectionSize()
+                       + 2 * m_table->frameWidth();
+    m_table->setFixedHeight(height);
 }
 
 void CampaignMetricsView::showMessage(const QString &text)

@@ -75,6 +75,7 @@ private:
     void applyPresetDates();
     void onDatesEdited();
     void showMessage(const QString &text);
+    void fitTableHeight();
     void updateChart(const core::CampaignMetrics &metrics);
 
     core::CampaignService *m_service;
