@@ -27,6 +27,7 @@ private slots:
     void searchFiltersTheTable();
     void refusedActionShowsTheServiceMessage();
     void actionsNeedASelection();
+    void launchProgressReachesTheOpenDetails();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -179,6 +180,30 @@ void TestMainWindow::actionsNeedASelection()
     QTRY_COMPARE(window->campaignModel()->rowCount(), 1);
     window->selectCampaign(created->id);
     QVERIFY(launch->isEnabled());
+}
+
+void TestMainWindow::launchProgressReachesTheOpenDetails()
+{
+    core::CampaignSpec spec = test::sampleSpec(QStringLiteral("Google only"));
+    spec.platforms = {QStringLiteral("google")};
+    const auto created = m_workspace->campaigns()->createCampaign(spec, test::kApiActor);
+    QVERIFY(created.has_value());
+    auto window = openWindow();
+    QTRY_COMPARE(window->campaignModel()->rowCount(), 1);
+    window->selectCampaign(created->id);
+    QCOMPARE(window->platformPanel()->stateText(core::Platform::Google),
+             QStringLiteral("Not launched yet"));
+
+    // The launch engine works on the core thread against the sandbox on 127.0.0.1; its
+    // progress arrives through the notifier while the window stays open.
+    QTest::keyClick(window.get(), Qt::Key_L, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window->platformPanel()->stateText(core::Platform::Google),
+                              QStringLiteral("Live"),
+                              30'000);
+    const QAbstractItemModel *table = window->campaignTable()->model();
+    QCOMPARE(table->index(0, int(CampaignTableModel::Column::Status)).data().toString(),
+             QStringLiteral("Live"));
+    QVERIFY(window->banner()->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)
