@@ -9,7 +9,10 @@
 
 namespace ads::core {
 
-/** One file of a creative: a size or an aspect ratio of the same image or video. */
+/**
+ * One file of a creative: a size or an aspect ratio of the same image or video. A video creative
+ * may also carry an image rendition: its poster frame, used where a platform needs a thumbnail.
+ */
 struct Rendition
 {
     QString aspectRatio; // "1:1", "9:16", "1.91:1", "16:9"

@@ -33,8 +33,11 @@ QList<Creative> sampleCreatives(const QDateTime &now)
     video.description = QStringLiteral("Our biggest sale of the year. Free shipping on every order until Monday.");
     video.callToAction = QStringLiteral("shop_now");
     video.destinationUrl = QStringLiteral("https://shop.example.com/black-friday");
+    // The poster frame travels with the video: platforms that need a thumbnail or cover get it from here.
     video.renditions = {rendition(QStringLiteral("9:16"), 540, 960, QStringLiteral("video/mp4"),
-                                  QStringLiteral(":/sample/bf-video-9x16.mp4"), 6000)};
+                                  QStringLiteral(":/sample/bf-video-9x16.mp4"), 6000),
+                        rendition(QStringLiteral("9:16"), 540, 960, QStringLiteral("image/png"),
+                                  QStringLiteral(":/sample/bf-video-9x16-poster.png"))};
     video.createdAt = video.updatedAt = now;
 
     Creative image = video;

@@ -539,6 +539,8 @@ void GoogleAdsConnector::createTree(const LaunchInput &input, const PlannedStep 
 
     for (const Audience &audience : input.audiences) {
         const QString list = remoteIds.value(u"audience:"_s + audience.id);
+        if (list.isEmpty())
+            continue; // left out in plan(): the ad group targets without it
         const QJsonObject criterion{
             {u"adGroup"_s, adGroupName}, {u"status"_s, u"ENABLED"_s},
             {u"userList"_s, QJsonObject{{u"userList"_s, QString(customer + u"/userLists/"_s + list)}}}};
