@@ -4,6 +4,7 @@
 #include "core/platforms/google/GoogleAdsConnector.h"
 #include "core/platforms/linkedin/LinkedInConnector.h"
 #include "core/platforms/pinterest/PinterestConnector.h"
+#include "core/platforms/snapchat/SnapchatConnector.h"
 #include "core/platforms/tiktok/TikTokConnector.h"
 
 namespace ads::core {
@@ -23,7 +24,7 @@ std::unique_ptr<PlatformConnector> createConnector(Platform platform, QNetworkAc
     case Platform::Pinterest:
         return std::make_unique<PinterestConnector>(nam, base);
     case Platform::Snapchat:
-        break;
+        return std::make_unique<SnapchatConnector>(nam, base);
     }
     return nullptr;
 }

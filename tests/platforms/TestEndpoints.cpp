@@ -79,6 +79,7 @@ void TestEndpoints::factory_data()
     QTest::newRow("tiktok") << Platform::TikTok << true;
     QTest::newRow("linkedin") << Platform::LinkedIn << true;
     QTest::newRow("pinterest") << Platform::Pinterest << true;
+    QTest::newRow("snapchat") << Platform::Snapchat << true;
 }
 
 void TestEndpoints::factory()
