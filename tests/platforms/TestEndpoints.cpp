@@ -35,6 +35,14 @@ void TestEndpoints::resolve_data()
                                     << "https://googleads.googleapis.com";
     QTest::newRow("tiktok default") << Platform::TikTok << "" << QByteArray()
                                     << "https://business-api.tiktok.com";
+    QTest::newRow("linkedin default") << Platform::LinkedIn << "" << QByteArray()
+                                      << "https://api.linkedin.com";
+    QTest::newRow("pinterest default") << Platform::Pinterest << "" << QByteArray()
+                                       << "https://api.pinterest.com";
+    QTest::newRow("snapchat default") << Platform::Snapchat << "" << QByteArray()
+                                      << "https://adsapi.snapchat.com";
+    QTest::newRow("snapchat environment") << Platform::Snapchat << "" << QByteArray("http://127.0.0.1:4500")
+                                          << "http://127.0.0.1:4500";
     QTest::newRow("setting") << Platform::Google << "http://127.0.0.1:4100" << QByteArray()
                              << "http://127.0.0.1:4100";
     QTest::newRow("environment beats setting")

@@ -93,7 +93,9 @@ std::optional<Rendition> pickRendition(const Creative &c)
         else
             fits = fits && videoTypes.contains(r.mimeType) && r.bytes <= kMaxVideoBytes
                 && r.durationMs >= 4'000 && r.durationMs <= 15LL * 60 * 1000;
-        const auto distance = [](const Rendition &x) { return std::fabs(net::aspectOf(x) - 2.0 / 3); };
+        const auto distance = [](const Rendition &x) {
+            return std::fabs(net::aspectOf(x) - 2.0 / 3);
+        };
         if (fits && (!best || distance(r) < distance(*best)))
             best = r;
     }
@@ -269,7 +271,8 @@ LaunchPlan PinterestConnector::plan(const LaunchInput &input) const
              && !digitsOnly(account.extra.value(u"conversionTagId"_s)))
         problem(u"account.extra.conversionTagId"_s,
                 u"This objective optimises for website events and needs the Pinterest tag id."_s);
-    else if (spec->conversionEvent.isEmpty() && !digitsOnly(account.extra.value(u"bidMicros"_s), 18))
+    else if (spec->conversionEvent.isEmpty()
+             && !digitsOnly(account.extra.value(u"bidMicros"_s), 18))
         problem(u"account.extra.bidMicros"_s,
                 u"Pinterest needs a maximum bid for this objective; none is set."_s);
     if (!digitsOnly(account.accountId, 18))
@@ -300,9 +303,9 @@ LaunchPlan PinterestConnector::plan(const LaunchInput &input) const
         if (a.kind == AudienceKind::CustomerList && members)
             usedAudienceIds.append(a.id);
         else
-            plan.warnings.append(QStringLiteral("Audience %1 left out on Pinterest: AdsDesk creates "
-                                                "only customer lists with hashed emails there.")
-                                     .arg(a.id));
+            plan.warnings.append(QStringLiteral("Audience %1 left out on Pinterest: AdsDesk "
+                                                "creates only customer lists with hashed emails "
+                                                "there.").arg(a.id));
     }
 
     for (const Creative &c : input.creatives) {
@@ -403,7 +406,8 @@ void PinterestConnector::writeBatch(const QByteArray &verb, const ConnectorAccou
     const qsizetype sent = items.size();
     send(verb, accountPath(account, edge), {}, account, items,
          [sent, done](PlatformResult<QJsonValue> r) {
-             const QJsonArray answered = r ? r->toObject().value(u"items"_s).toArray() : QJsonArray();
+             const QJsonArray answered = r ? r->toObject().value(u"items"_s).toArray()
+                                           : QJsonArray();
              if (!r)
                  done(tl::unexpected(r.error()));
              else if (answered.size() != sent)
@@ -586,7 +590,7 @@ void PinterestConnector::uploadVideo(const LaunchInput &input, const PlannedStep
              call.verb = "POST";
              call.request = QNetworkRequest(uploadUrl);
              call.multipart = form;
-             sendCall(std::move(call), [this, account, mediaId, type, done](const net::HttpOutcome &o) {
+             const auto uploaded = [this, account, mediaId, type, done](const net::HttpOutcome &o) {
                  if (auto failure = net::transportFailure(o)) {
                      done(tl::unexpected(*failure));
                      return;
@@ -599,7 +603,8 @@ void PinterestConnector::uploadVideo(const LaunchInput &input, const PlannedStep
                      return;
                  }
                  pollVideo(account, mediaId, type, 0, done);
-             });
+             };
+             sendCall(std::move(call), uploaded);
          });
 }
 
@@ -619,7 +624,8 @@ void PinterestConnector::pollVideo(const ConnectorAccount &account, const QStrin
              } else if (attempt + 1 >= kMaxPolls) {
                  // Known limit: a retry of this step uploads the video again.
                  done(tl::unexpected(net::makeError(FailureKind::Transient, u"media_processing"_s,
-                                                    u"Pinterest is still processing the video."_s)));
+                                                    u"Pinterest is still processing the "
+                                                    "video."_s)));
              } else {
                  QTimer::singleShot(m_pollMs, this, [this, account, mediaId, type, attempt, done] {
                      pollVideo(account, mediaId, type, attempt + 1, done);

@@ -170,7 +170,8 @@ PlatformError mapError(int status, const QJsonObject &body,
         qint64 seconds = headers.value("retry-after").trimmed().toLongLong(&ok);
         if (!ok)
             seconds = headers.value("x-rate-limit-reset").trimmed().toLongLong(&ok);
-        return make(FailureKind::RateLimited, u"rate_limited"_s, u"Snapchat asked us to slow down."_s,
+        return make(FailureKind::RateLimited, u"rate_limited"_s,
+                    u"Snapchat asked us to slow down."_s,
                     net::clampRetrySeconds(ok ? seconds : kThrottleSeconds));
     }
     if (status == 504 && write)
@@ -417,7 +418,8 @@ void SnapchatConnector::findInPages(const ConnectorAccount &account, const QUrl 
                                     Matcher matches, FoundCallback done, int page)
 {
     send("GET", url, account, {},
-         [this, account, url, plural, singular, matches, done, page](PlatformResult<QJsonObject> r) {
+         [this, account, url, plural, singular, matches, done,
+          page](PlatformResult<QJsonObject> r) {
              if (!r) {
                  done(tl::unexpected(r.error()));
                  return;
@@ -486,7 +488,8 @@ void SnapchatConnector::createSegment(const LaunchInput &input, const PlannedSte
             description = a.description;
         }
     }
-    const QString accountPath = apiPath(u"/adaccounts/"_s + input.account.accountId + u"/segments"_s);
+    const QString accountPath = apiPath(u"/adaccounts/"_s + input.account.accountId
+                                        + u"/segments"_s);
     const QJsonObject segment{{u"ad_account_id"_s, input.account.accountId},
                               {u"name"_s, nameFor(name, step)},
                               {u"description"_s, description},
@@ -556,17 +559,19 @@ void SnapchatConnector::createMedia(const LaunchInput &input, const PlannedStep 
                  form->append(file);
                  net::HttpCall call;
                  call.verb = "POST";
-                 call.request = QNetworkRequest(endpoint(apiPath(u"/media/"_s + id + u"/upload"_s)));
+                 const QString uploadPath = apiPath(u"/media/"_s + id + u"/upload"_s);
+                 call.request = QNetworkRequest(endpoint(uploadPath));
                  call.request.setRawHeader("Authorization",
                                            "Bearer " + account.accessToken.toUtf8());
                  call.multipart = form;
-                 sendCall(std::move(call), [this, account, id, type, done](const net::HttpOutcome &o) {
-                     finish(o, true, [this, account, id, type, done](PlatformResult<QJsonObject> u) {
-                         if (!u)
-                             done(tl::unexpected(u.error()));
-                         else
-                             pollMedia(account, id, type, 0, done);
-                     });
+                 const auto uploaded = [this, account, id, type, done](PlatformResult<QJsonObject> u) {
+                     if (!u)
+                         done(tl::unexpected(u.error()));
+                     else
+                         pollMedia(account, id, type, 0, done);
+                 };
+                 sendCall(std::move(call), [this, uploaded](const net::HttpOutcome &o) {
+                     finish(o, true, uploaded);
                  });
              });
 }
@@ -663,7 +668,8 @@ void SnapchatConnector::createAdSquad(const LaunchInput &input, const PlannedSte
             segments.append(id);
     }
     QJsonObject targeting{{u"regulated_content"_s, false},
-                          {u"geos"_s, QJsonArray{QJsonObject{{u"country_code"_s, country(account)}}}}};
+                          {u"geos"_s,
+                           QJsonArray{QJsonObject{{u"country_code"_s, country(account)}}}}};
     if (!segments.isEmpty())
         targeting.insert(u"segments"_s, QJsonArray{QJsonObject{{u"segment_id"_s, segments},
                                                                {u"operation"_s, u"INCLUDE"_s}}});
@@ -775,7 +781,8 @@ void SnapchatConnector::putStatus(const ConnectorAccount &account, const QString
     // Updates replace the whole object: read it, change the status, put it back without the
     // fields Snap owns.
     send("GET", endpoint(apiPath(readPath)), account, {},
-         [this, account, parentPath, plural, singular, status, done](PlatformResult<QJsonObject> r) {
+         [this, account, parentPath, plural, singular, status,
+          done](PlatformResult<QJsonObject> r) {
              if (!r) {
                  done(r.error());
                  return;
@@ -879,7 +886,8 @@ void SnapchatConnector::statsWindow(const ConnectorAccount &account, const QStri
     const QDateTime end(to.addDays(1), QTime(0, 0), zone);
     const net::Params query = {
         {u"granularity"_s, u"DAY"_s},
-        {u"fields"_s, u"impressions,swipes,spend,conversion_purchases,conversion_purchases_value"_s},
+        {u"fields"_s,
+         u"impressions,swipes,spend,conversion_purchases,conversion_purchases_value"_s},
         {u"start_time"_s, isoUtc(start)},
         {u"end_time"_s, isoUtc(end)},
     };
