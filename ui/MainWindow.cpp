@@ -313,6 +313,7 @@ void MainWindow::connectServices()
 {
     connect(m_model, &CampaignTableModel::campaignUpdated, this, &MainWindow::onCampaignUpdated);
     connect(m_model, &CampaignTableModel::loadFailed, this, [this](const QString &message) {
+        qCWarning(lcUiMain) << "campaign list not loaded:" << message;
         m_banner->showError(tr("The campaigns could not be loaded: %1").arg(message));
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCampaignCount);
@@ -489,6 +490,7 @@ void MainWindow::syncNow()
     SyncService *sync = m_workspace->sync();
     if (!sync)
         return;
+    qCInfo(lcUiMain) << "sync requested from the window";
     sync->requestSync(); // returns at once; progress arrives through syncStateChanged
     updateSyncStatus();
 }
