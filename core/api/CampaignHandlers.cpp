@@ -151,10 +151,17 @@ QHttpServerResponse updateCampaign(const ApiContext &context, const ApiCall &cal
 
 QHttpServerResponse deleteCampaign(const ApiContext &context, const ApiCall &call)
 {
-    const Status deleted = service(context).deleteCampaign(call.id, call.actor());
+    bool pending = false;
+    const Status deleted = service(context).deleteCampaign(call.id, call.actor(), &pending);
     if (!deleted)
         return errorResponse(deleted.error());
-    return QHttpServerResponse(StatusCode::NoContent);
+    if (!pending)
+        return QHttpServerResponse(StatusCode::NoContent);
+
+    // Live on its platforms: it is being switched off there first; the record goes after.
+    const auto campaign = service(context).campaign(call.id);
+    return campaign ? jsonResponse(campaignToJson(*campaign), StatusCode::Accepted)
+                    : QHttpServerResponse(StatusCode::NoContent);
 }
 
 QHttpServerResponse launchCampaign(const ApiContext &context, const ApiCall &call)

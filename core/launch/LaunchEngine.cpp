@@ -58,6 +58,10 @@ std::optional<LaunchOperation> operationFromName(const QString &name)
         return LaunchOperation::Pause;
     if (name == u"resume")
         return LaunchOperation::Resume;
+    if (name == u"end")
+        return LaunchOperation::End;
+    if (name == u"remove")
+        return LaunchOperation::Remove;
     return std::nullopt;
 }
 
@@ -105,6 +109,10 @@ QString launchOperationName(LaunchOperation kind)
         return QStringLiteral("pause");
     case LaunchOperation::Resume:
         return QStringLiteral("resume");
+    case LaunchOperation::End:
+        return QStringLiteral("end");
+    case LaunchOperation::Remove:
+        return QStringLiteral("remove");
     }
     return {};
 }
@@ -157,6 +165,16 @@ Status LaunchEngine::queueOperation(const QSqlDatabase &db, const Campaign &camp
             if (status.state != PlatformState::Active && status.state != PlatformState::Resuming)
                 continue;
             next = PlatformState::Pausing;
+        } else if (kind == LaunchOperation::End || kind == LaunchOperation::Remove) {
+            // Whatever exists on the platform is switched off; what never got there just ends.
+            if (status.remoteIds.isEmpty()) {
+                status.state = PlatformState::Ended;
+                status.updatedAt = QDateTime::currentDateTimeUtc();
+                if (auto saved = campaign_store::savePlatformStatus(db, campaign.id, platform, status); !saved)
+                    return saved;
+                continue;
+            }
+            next = PlatformState::Pausing;
         } else {
             if (status.state != PlatformState::Paused && status.state != PlatformState::Pausing)
                 continue;
@@ -186,6 +204,12 @@ Status LaunchEngine::queueOperation(const QSqlDatabase &db, const Campaign &camp
 void LaunchEngine::start()
 {
     qCInfo(lcLaunch) << "launch engine started with" << m_connectors.size() << "platforms";
+    // Schedules are checked every second: the sandbox clock can jump, so no single timer per
+    // campaign would stay right.
+    m_schedulerTimer = new QTimer(this);
+    connect(m_schedulerTimer, &QTimer::timeout, this, &LaunchEngine::runScheduler);
+    m_schedulerTimer->start(1000);
+    runScheduler();
     scan();
 }
 
@@ -295,72 +319,98 @@ bool LaunchEngine::prepareJob(const std::shared_ptr<Job> &job)
     job->remoteIds = job->campaign.platformStatus.value(job->platform).remoteIds;
     if (job->campaign.platformStatus.value(job->platform).state == PlatformState::Throttled) {
         // The wait the platform asked for is over: show the work as under way again.
-        const PlatformState resumed = job->kind == LaunchOperation::Launch  ? PlatformState::Launching
-                                      : job->kind == LaunchOperation::Pause ? PlatformState::Pausing
-                                                                            : PlatformState::Resuming;
+        const PlatformState resumed = job->kind == LaunchOperation::Launch   ? PlatformState::Launching
+                                      : job->kind == LaunchOperation::Resume ? PlatformState::Resuming
+                                                                             : PlatformState::Pausing;
         updatePlatformStatus(job, [resumed](PlatformStatus &status) {
             status.state = resumed;
             status.error.reset();
         });
     }
 
-    const auto connector = m_connectors.find(job->platform);
-    if (connector == m_connectors.end()) {
-        finishJob(job, PlatformState::Failed,
-                  PlatformFailure{QStringLiteral("platform_unavailable"),
-                                  QStringLiteral("AdsDesk cannot reach %1 in this version.")
-                                      .arg(platformName(job->platform)),
-                                  {}, {}});
+    auto prepared = buildInput(job->campaign, job->platform, job->kind == LaunchOperation::Launch,
+                               &job->input, &job->connector);
+    if (!prepared) {
+        finishJob(job, prepared.error().first, prepared.error().second);
         return false;
-    }
-    job->connector = connector->second;
-
-    auto account = library_store::defaultAccount(db, job->platform);
-    if (!account) {
-        finishJob(job, PlatformState::Rejected,
-                  PlatformFailure{QStringLiteral("account_missing"), account.error().message, {}, {}});
-        return false;
-    }
-    const auto credentials = m_credentials ? m_credentials(*account) : std::nullopt;
-    if (!credentials) {
-        finishJob(job, PlatformState::NeedsReauth,
-                  PlatformFailure{QStringLiteral("auth_missing"),
-                                  QStringLiteral("Sign in to the %1 account %2 again.")
-                                      .arg(platformName(job->platform), account->accountId),
-                                  {}, {}});
-        return false;
-    }
-
-    const Money share = job->campaign.platformStatus.value(job->platform).budget;
-    // Limitation: budgets are not converted between currencies yet, so a platform whose account
-    // bills in another currency than the campaign's budget is refused rather than guessed at.
-    if (job->kind == LaunchOperation::Launch && account->currency != share.currency) {
-        finishJob(job, PlatformState::Rejected,
-                  PlatformFailure{QStringLiteral("currency_mismatch"),
-                                  QStringLiteral("The %1 account bills in %2 but the budget is in %3.")
-                                      .arg(platformName(job->platform), account->currency, share.currency),
-                                  {}, {}});
-        return false;
-    }
-
-    LaunchInput &input = job->input;
-    input.campaignId = job->campaign.id;
-    input.campaignName = job->campaign.spec.name;
-    input.objective = objectiveFromName(job->campaign.spec.objective).value_or(Objective::Traffic);
-    input.budgetType = job->campaign.spec.budget.type;
-    input.budget = share;
-    input.startAt = job->campaign.spec.schedule.startAt;
-    input.endAt = job->campaign.spec.schedule.endAt;
-    input.account = *credentials;
-    for (const Creative &creative : library_store::creatives(db).value_or(QList<Creative>())) {
-        if (job->campaign.spec.creativeIds.contains(creative.id))
-            input.creatives.append(creative);
-    }
-    for (const Audience &audience : library_store::audiences(db).value_or(QList<Audience>())) {
-        if (job->campaign.spec.audienceIds.contains(audience.id))
-            input.audiences.append(audience);
     }
     return true;
+}
+
+tl::expected<void, std::pair<PlatformState, PlatformFailure>> LaunchEngine::buildInput(
+    const Campaign &campaign, Platform platform, bool checkCurrency, LaunchInput *input,
+    PlatformConnector **connectorOut) const
+{
+    using Refusal = std::pair<PlatformState, PlatformFailure>;
+    const auto refuse = [](PlatformState state, const QString &code, const QString &message) {
+        return tl::unexpected<Refusal>(Refusal{state, PlatformFailure{code, message, {}, {}}});
+    };
+
+    const auto connector = m_connectors.find(platform);
+    if (connector == m_connectors.end())
+        return refuse(PlatformState::Failed, QStringLiteral("platform_unavailable"),
+                      QStringLiteral("AdsDesk cannot reach %1 in this version.").arg(platformName(platform)));
+    *connectorOut = connector->second;
+
+    const QSqlDatabase db = m_database->connection();
+    auto account = library_store::defaultAccount(db, platform);
+    if (!account)
+        return refuse(PlatformState::Rejected, QStringLiteral("account_missing"), account.error().message);
+    const auto credentials = m_credentials ? m_credentials(*account) : std::nullopt;
+    if (!credentials)
+        return refuse(PlatformState::NeedsReauth, QStringLiteral("auth_missing"),
+                      QStringLiteral("Sign in to the %1 account %2 again.")
+                          .arg(platformName(platform), account->accountId));
+
+    const QMap<Platform, qint64> shares = splitBudget(campaign.spec.budget, campaignPlatforms(campaign.spec));
+    const Money share{shares.value(platform), campaign.spec.budget.amount.currency};
+    // Limitation: budgets are not converted between currencies yet, so a platform whose account
+    // bills in another currency than the campaign's budget is refused rather than guessed at.
+    if (checkCurrency && account->currency != share.currency)
+        return refuse(PlatformState::Rejected, QStringLiteral("currency_mismatch"),
+                      QStringLiteral("The %1 account bills in %2 but the budget is in %3.")
+                          .arg(platformName(platform), account->currency, share.currency));
+
+    input->campaignId = campaign.id;
+    input->campaignName = campaign.spec.name;
+    input->objective = objectiveFromName(campaign.spec.objective).value_or(Objective::Traffic);
+    input->budgetType = campaign.spec.budget.type;
+    input->budget = share;
+    input->startAt = campaign.spec.schedule.startAt;
+    input->endAt = campaign.spec.schedule.endAt;
+    input->account = *credentials;
+    input->creatives.clear();
+    input->audiences.clear();
+    for (const Creative &creative : library_store::creatives(db).value_or(QList<Creative>())) {
+        if (campaign.spec.creativeIds.contains(creative.id))
+            input->creatives.append(creative);
+    }
+    for (const Audience &audience : library_store::audiences(db).value_or(QList<Audience>())) {
+        if (campaign.spec.audienceIds.contains(audience.id))
+            input->audiences.append(audience);
+    }
+    return {};
+}
+
+QMap<Platform, PlatformCheck> LaunchEngine::check(const Campaign &campaign) const
+{
+    QMap<Platform, PlatformCheck> checks;
+    for (Platform platform : campaignPlatforms(campaign.spec)) {
+        PlatformCheck &check = checks[platform];
+        LaunchInput input;
+        PlatformConnector *connector = nullptr;
+        auto prepared = buildInput(campaign, platform, true, &input, &connector);
+        check.budget = input.budget;
+        if (!prepared) {
+            check.problems.append({QStringLiteral("platforms"), prepared.error().second.message});
+            continue;
+        }
+        const LaunchPlan plan = connector->plan(input);
+        check.problems = plan.problems;
+        check.warnings = plan.warnings;
+        check.steps = int(plan.steps.size());
+    }
+    return checks;
 }
 
 bool LaunchEngine::preparePlan(const std::shared_ptr<Job> &job)
@@ -519,15 +569,18 @@ void LaunchEngine::onStepCreated(const std::shared_ptr<Job> &job, int index, con
 void LaunchEngine::runDelivery(const std::shared_ptr<Job> &job)
 {
     const bool active = job->kind == LaunchOperation::Resume;
+    const PlatformState settled = active                                ? PlatformState::Active
+                                  : job->kind == LaunchOperation::Pause ? PlatformState::Paused
+                                                                        : PlatformState::Ended;
     QPointer<LaunchEngine> self(this);
     job->connector->setDelivery(job->input.account, job->remoteIds, active,
-                                [self, job, active](PlatformResult<bool> done) {
+                                [self, job, settled](PlatformResult<bool> done) {
         if (!self)
             return;
         if (!done)
             self->handleFailure(job, done.error());
         else
-            self->finishJob(job, active ? PlatformState::Active : PlatformState::Paused, std::nullopt);
+            self->finishJob(job, settled, std::nullopt);
     });
 }
 
@@ -641,7 +694,75 @@ void LaunchEngine::finishJob(const std::shared_ptr<Job> &job,
     m_runningPerPlatform[job->platform] -= 1;
     emit m_notifier->campaignChanged(job->campaignId);
     emit operationFinished(job->campaignId, job->platform);
+    if (job->kind == LaunchOperation::Remove)
+        removeIfDone(job->campaignId);
     wake();
+}
+
+void LaunchEngine::removeIfDone(const QString &campaignId)
+{
+    // The record goes once no platform still has work for it; a platform that could not be
+    // switched off keeps the campaign, with its error, for the buyer to see.
+    bool removed = false;
+    m_database->write([&](QSqlDatabase &db) -> Status {
+        auto pending = runQuery(db, QStringLiteral("SELECT COUNT(*) FROM launch_operations WHERE campaign_id = ?"),
+                                {campaignId});
+        if (!pending || !pending->next() || pending->value(0).toInt() > 0)
+            return {};
+        auto loaded = campaign_store::load(db, campaignId);
+        if (!loaded || !loaded->has_value())
+            return {};
+        for (const PlatformStatus &status : (*loaded)->platformStatus) {
+            if (status.state != PlatformState::Ended)
+                return {};
+        }
+        removed = true;
+        return campaign_store::remove(db, campaignId);
+    });
+    if (removed) {
+        qCInfo(lcLaunch) << "campaign" << campaignId << "switched off everywhere and deleted";
+        emit m_notifier->campaignRemoved(campaignId);
+    }
+}
+
+void LaunchEngine::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+}
+
+void LaunchEngine::runScheduler()
+{
+    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+    const QString nowText = toIsoUtc(now);
+    const QSqlDatabase db = m_database->connection();
+
+    // Due starts and due ends, read in full before anything is written.
+    QStringList toLaunch;
+    QStringList toEnd;
+    auto due = runQuery(db,
+                        QStringLiteral("SELECT id, status FROM campaigns WHERE "
+                                       "(status = 'scheduled' AND start_at <= ?) OR "
+                                       "(status IN ('active', 'partially_active', 'paused', 'launching') "
+                                       "AND end_at IS NOT NULL AND end_at <= ?)"),
+                        {nowText, nowText});
+    while (due && due->next())
+        (due->value(1).toString() == u"scheduled" ? toLaunch : toEnd).append(due->value(0).toString());
+    if (due)
+        due->finish();
+
+    for (const QString &id : toLaunch + toEnd) {
+        const bool launch = toLaunch.contains(id);
+        m_database->write([&](QSqlDatabase &wdb) -> Status {
+            auto loaded = campaign_store::load(wdb, id);
+            if (!loaded || !loaded->has_value())
+                return {};
+            return queueOperation(wdb, **loaded, launch ? LaunchOperation::Launch : LaunchOperation::End);
+        });
+        qCInfo(lcLaunch) << "schedule" << (launch ? "starts" : "ends") << id;
+        emit m_notifier->campaignChanged(id);
+    }
+    if (!toLaunch.isEmpty() || !toEnd.isEmpty())
+        wake();
 }
 
 } // namespace ads::core

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <functional>
 #include <map>
@@ -22,9 +23,20 @@ enum class LaunchOperation {
     Launch,
     Pause,
     Resume,
+    End,    // the schedule is over: delivery off for good, the platform shows ended
+    Remove, // the campaign is being deleted: delivery off, then the record goes
 };
 
 QString launchOperationName(LaunchOperation kind);
+
+/** What a platform would say to a campaign, found without sending anything. */
+struct PlatformCheck
+{
+    QList<FieldError> problems; // each would make the platform refuse the campaign
+    QStringList warnings;
+    Money budget; // the platform's share
+    int steps = 0; // objects a launch would create
+};
 
 /** Gives the connector the account's credentials, read from the keychain; nullopt when none are stored. */
 using CredentialSource = std::function<std::optional<ConnectorAccount>(const AdAccount &account)>;
@@ -59,11 +71,20 @@ public:
     void setRetryPolicy(const RetryPolicy &policy);
     void setMaxConcurrentPerPlatform(int count);
 
+    /** The clock schedules are compared with; in sandbox mode it is the sandbox's. */
+    void setClock(std::function<QDateTime()> clock);
+
     /**
      * Records an operation for every platform of the campaign it applies to, inside the caller's
      * write transaction. The engine picks it up on its next scan.
      */
     static Status queueOperation(const QSqlDatabase &db, const Campaign &campaign, LaunchOperation kind);
+
+    /**
+     * The pre-launch check: every problem each platform would reject and every warning, from the
+     * same rules a launch applies, without sending anything. Call on the engine's thread.
+     */
+    QMap<Platform, PlatformCheck> check(const Campaign &campaign) const;
 
     /** Resumes unfinished operations. Call once on the engine's thread. */
     void start();
@@ -82,6 +103,8 @@ private:
     struct Job;
 
     void scan();
+    void runScheduler();
+    void removeIfDone(const QString &campaignId);
     void startJob(const QString &campaignId, Platform platform, LaunchOperation kind, int attempts);
     void runNextStep(const std::shared_ptr<Job> &job);
     void runStep(const std::shared_ptr<Job> &job, int index, bool reconcileFirst);
@@ -91,6 +114,11 @@ private:
     void finishJob(const std::shared_ptr<Job> &job, PlatformState state, const std::optional<PlatformFailure> &error);
 
     bool prepareJob(const std::shared_ptr<Job> &job);
+    tl::expected<void, std::pair<PlatformState, PlatformFailure>> buildInput(const Campaign &campaign,
+                                                                            Platform platform,
+                                                                            bool checkCurrency,
+                                                                            LaunchInput *input,
+                                                                            PlatformConnector **connector) const;
     bool preparePlan(const std::shared_ptr<Job> &job);
     Status updatePlatformStatus(const std::shared_ptr<Job> &job,
                                 const std::function<void(PlatformStatus &)> &change);
@@ -105,6 +133,8 @@ private:
     QSet<QString> m_inFlight;
     QHash<Platform, int> m_runningPerPlatform;
     bool m_scanQueued = false;
+    std::function<QDateTime()> m_clock;
+    QTimer *m_schedulerTimer = nullptr;
 };
 
 } // namespace ads::core

@@ -8,7 +8,9 @@
 #include "core/store/Database.h"
 #include "core/store/LibraryStore.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QRegularExpression>
 
 namespace ads::core {
@@ -195,7 +197,8 @@ Result<Campaign> CampaignService::updateCampaign(const QString &id,
                             .arg(before.version));
         // Limitation: a launched campaign's spec is not pushed to its platforms again, so edits are only
         // accepted while nothing is live on any platform.
-        if (before.status != CampaignStatus::Draft && before.status != CampaignStatus::Failed)
+        if (before.status != CampaignStatus::Draft && before.status != CampaignStatus::Failed
+            && before.status != CampaignStatus::Scheduled)
             return fail(conflict(QStringLiteral("The campaign is %1; only drafts and failed campaigns can be "
                                                 "edited.")
                                      .arg(campaignStatusName(before.status))));
@@ -217,8 +220,9 @@ Result<Campaign> CampaignService::updateCampaign(const QString &id,
     return updated;
 }
 
-Status CampaignService::deleteCampaign(const QString &id, const Actor &actor)
+Status CampaignService::deleteCampaign(const QString &id, const Actor &actor, bool *removalPending)
 {
+    bool pending = false;
     const Status removed = m_database->write([&](QSqlDatabase &db) -> Status {
         auto loaded = campaign_store::load(db, id);
         if (!loaded)
@@ -227,23 +231,203 @@ Status CampaignService::deleteCampaign(const QString &id, const Actor &actor)
             return fail(notFound(id));
 
         const Campaign &before = **loaded;
-        // Limitation: objects on the platforms are not archived yet, so a campaign that exists on any
-        // platform cannot be deleted here; pause it and remove it on the platform.
+        if (auto logged = campaign_store::appendHistory(db, QStringLiteral("campaign"), id, actor.kind,
+                                                        actor.subject, campaignToJson(before), {});
+            !logged)
+            return logged;
         for (const PlatformStatus &status : before.platformStatus) {
-            if (!status.remoteIds.isEmpty())
-                return fail(conflict(QStringLiteral("The campaign exists on its platforms; pause it instead. "
-                                                    "Deleting launched campaigns is not supported yet.")));
+            if (!status.remoteIds.isEmpty()) {
+                // Limitation: objects are switched off (paused) on each platform, not archived there.
+                pending = true;
+                return LaunchEngine::queueOperation(db, before, LaunchOperation::Remove);
+            }
         }
-        if (auto gone = campaign_store::remove(db, id); !gone)
-            return gone;
-        return campaign_store::appendHistory(db, QStringLiteral("campaign"), id, actor.kind, actor.subject,
-                                             campaignToJson(before), {});
+        return campaign_store::remove(db, id);
     });
     if (!removed)
         return removed;
 
-    emit m_notifier->campaignRemoved(id);
+    if (removalPending)
+        *removalPending = pending;
+    if (pending) {
+        emit m_notifier->campaignChanged(id);
+        if (m_engine)
+            m_engine->wake();
+    } else {
+        emit m_notifier->campaignRemoved(id);
+    }
     return {};
+}
+
+namespace {
+
+QJsonObject mergedJson(QJsonObject base, const QJsonObject &changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (it.value().isObject() && base.value(it.key()).isObject())
+            base.insert(it.key(), mergedJson(base.value(it.key()).toObject(), it.value().toObject()));
+        else
+            base.insert(it.key(), it.value());
+    }
+    return base;
+}
+
+} // namespace
+
+Result<Campaign> CampaignService::duplicateCampaign(const QString &id, const QJsonObject &changes, const Actor &actor)
+{
+    auto source = campaign(id);
+    if (!source)
+        return source;
+
+    QJsonObject json = campaignToJson(*source);
+    json.insert("name", QStringLiteral("%1 (copy)").arg(source->spec.name).left(200));
+    if (!source->spec.budget.allocation.isEmpty() && changes.contains("platforms")
+        && !changes.value("budget").toObject().contains("allocation"))
+        json.insert("budget", mergedJson(json.value("budget").toObject(), {{"allocation", QJsonValue::Null}}));
+    json = mergedJson(json, changes);
+
+    auto spec = campaignSpecFromJson(json);
+    if (!spec)
+        return fail(spec.error());
+    const QString requestedId = changes.value("id").toString();
+    return createCampaign(*spec, actor, requestedId);
+}
+
+Result<Campaign> CampaignService::scheduleCampaign(const QString &id, const Schedule &schedule, const Actor &actor)
+{
+    QList<FieldError> errors;
+    if (!schedule.startAt.isValid())
+        errors.append({QStringLiteral("startAt"), QStringLiteral("is required")});
+    if (schedule.startAt.isValid() && schedule.endAt.isValid() && schedule.endAt <= schedule.startAt)
+        errors.append({QStringLiteral("endAt"), QStringLiteral("must be after startAt")});
+    if (schedule.endAt.isValid() && schedule.endAt <= now())
+        errors.append({QStringLiteral("endAt"), QStringLiteral("is in the past")});
+    if (!errors.isEmpty())
+        return fail(Error::invalid(errors));
+
+    Campaign updated;
+    const Status saved = m_database->write([&](QSqlDatabase &db) -> Status {
+        auto loaded = campaign_store::load(db, id);
+        if (!loaded)
+            return fail(loaded.error());
+        if (!loaded->has_value())
+            return fail(notFound(id));
+        const Campaign before = **loaded;
+        const bool notLaunched = before.status == CampaignStatus::Draft || before.status == CampaignStatus::Failed
+                                 || before.status == CampaignStatus::Scheduled;
+        if (!notLaunched && before.status == CampaignStatus::Ended)
+            return fail(conflict(QStringLiteral("The campaign has ended; duplicate it to run it again.")));
+
+        updated = before;
+        updated.spec.schedule = notLaunched ? schedule : Schedule{before.spec.schedule.startAt, schedule.endAt};
+        if (const QList<FieldError> invalid = validate(updated.spec); !invalid.isEmpty())
+            return fail(Error::invalid(invalid));
+        updated.version = before.version + 1;
+        updated.updatedAt = QDateTime::currentDateTimeUtc();
+        if (auto written = campaign_store::update(db, updated); !written)
+            return written;
+
+        if (notLaunched) {
+            // Every platform waits for the start; the engine's scheduler launches them then.
+            const QMap<Platform, qint64> shares = splitBudget(updated.spec.budget, campaignPlatforms(updated.spec));
+            for (Platform platform : campaignPlatforms(updated.spec)) {
+                PlatformStatus status = before.platformStatus.value(platform);
+                if (status.state == PlatformState::Active || status.state == PlatformState::Paused)
+                    continue;
+                status.state = PlatformState::Scheduled;
+                status.budget = Money{shares.value(platform), updated.spec.budget.amount.currency};
+                status.error.reset();
+                status.updatedAt = updated.updatedAt;
+                if (auto stored = campaign_store::savePlatformStatus(db, id, platform, status); !stored)
+                    return stored;
+            }
+            auto refreshed = campaign_store::refreshStatus(db, id);
+            if (!refreshed)
+                return fail(refreshed.error());
+            updated.status = *refreshed;
+        }
+        return campaign_store::appendHistory(db, QStringLiteral("campaign"), id, actor.kind, actor.subject,
+                                             campaignToJson(before), campaignToJson(updated));
+    });
+    if (!saved)
+        return fail(saved.error());
+
+    emit m_notifier->campaignChanged(id);
+    if (m_engine)
+        m_engine->wake();
+    return campaign(id);
+}
+
+bool LaunchCheck::ok() const
+{
+    for (const PlatformCheck &check : platforms) {
+        if (!check.problems.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QJsonObject launchCheckToJson(const LaunchCheck &check)
+{
+    QJsonObject platforms;
+    for (auto it = check.platforms.begin(); it != check.platforms.end(); ++it) {
+        QJsonArray problems;
+        for (const FieldError &problem : it->problems)
+            problems.append(QJsonObject{{"field", problem.field}, {"message", problem.message}});
+        platforms.insert(platformName(it.key()),
+                         QJsonObject{{"ok", it->problems.isEmpty()},
+                                     {"problems", problems},
+                                     {"warnings", QJsonArray::fromStringList(it->warnings)},
+                                     {"budget", QJsonObject{{"amount", money::toMajorUnits(it->budget.micros)},
+                                                            {"currency", it->budget.currency}}},
+                                     {"steps", it->steps}});
+    }
+    return {{"campaignId", check.campaignId}, {"ok", check.ok()}, {"platforms", platforms}};
+}
+
+Result<LaunchCheck> CampaignService::checkLaunch(const QString &id) const
+{
+    auto loaded = campaign(id);
+    if (!loaded)
+        return fail(loaded.error());
+    if (!m_engine)
+        return fail(ErrorCode::Internal, QStringLiteral("The launch engine is not running."));
+
+    LaunchCheck check;
+    check.campaignId = id;
+    // The connectors live on the engine's thread; their checks are fast and send nothing.
+    const auto run = [&] { check.platforms = m_engine->check(*loaded); };
+    if (m_engine->thread() == QThread::currentThread())
+        run();
+    else
+        QMetaObject::invokeMethod(m_engine, run, Qt::BlockingQueuedConnection);
+
+    // The campaign's own rules apply to every platform too.
+    const QList<FieldError> errors = validate(loaded->spec);
+    const bool ended = loaded->spec.schedule.endAt.isValid() && loaded->spec.schedule.endAt <= now();
+    for (PlatformCheck &platform : check.platforms) {
+        platform.problems = errors + platform.problems;
+        if (ended)
+            platform.problems.prepend({QStringLiteral("schedule.endAt"), QStringLiteral("the schedule has ended")});
+    }
+    return check;
+}
+
+QList<BulkOutcome> CampaignService::bulkLaunch(const QStringList &ids, const Actor &actor)
+{
+    QList<BulkOutcome> outcomes;
+    for (const QString &id : ids)
+        outcomes.append({id, launch(id, actor)});
+    return outcomes;
+}
+
+QList<BulkOutcome> CampaignService::bulkPause(const QStringList &ids, const Actor &actor)
+{
+    QList<BulkOutcome> outcomes;
+    for (const QString &id : ids)
+        outcomes.append({id, pause(id, actor)});
+    return outcomes;
 }
 
 Result<Campaign> CampaignService::launch(const QString &id, const Actor &actor)
@@ -255,7 +439,7 @@ Result<Campaign> CampaignService::launch(const QString &id, const Actor &actor)
         return current; // a second click while launching changes nothing
 
     if (current->status != CampaignStatus::Draft && current->status != CampaignStatus::Failed
-        && current->status != CampaignStatus::PartiallyActive)
+        && current->status != CampaignStatus::PartiallyActive && current->status != CampaignStatus::Scheduled)
         return fail(conflict(QStringLiteral("The campaign is %1 and cannot be launched again.")
                                  .arg(campaignStatusName(current->status))));
     if (current->spec.schedule.endAt.isValid() && current->spec.schedule.endAt <= now())

@@ -2,6 +2,7 @@
 
 #include "core/domain/Campaign.h"
 #include "core/domain/Library.h"
+#include "core/launch/LaunchEngine.h"
 #include "core/services/Metrics.h"
 
 #include <QDate>
@@ -13,14 +14,30 @@ namespace ads::core {
 
 class ChangeNotifier;
 class Database;
-class LaunchEngine;
-enum class LaunchOperation;
 
 /** Who made a change: the desktop user or an API token's subject. Kept in the change history. */
 struct Actor
 {
     QString kind;    // "gui" or "api"
     QString subject; // the OS user name, or the JWT's sub claim
+};
+
+/** The pre-launch check of one campaign: what each platform would refuse or warn about. */
+struct LaunchCheck
+{
+    QString campaignId;
+    QMap<Platform, PlatformCheck> platforms;
+
+    bool ok() const;
+};
+
+QJsonObject launchCheckToJson(const LaunchCheck &check);
+
+/** One campaign's answer within a bulk action. */
+struct BulkOutcome
+{
+    QString campaignId;
+    Result<Campaign> result;
 };
 
 template<typename T>
@@ -65,7 +82,26 @@ public:
                                     std::optional<int> expectedVersion,
                                     const Actor &actor);
 
-    Status deleteCampaign(const QString &id, const Actor &actor);
+    /**
+     * Deletes a draft at once. A campaign that exists on its platforms is switched off there first
+     * and removed when every platform has confirmed; the answer then says removalPending.
+     */
+    Status deleteCampaign(const QString &id, const Actor &actor, bool *removalPending = nullptr);
+
+    /** A draft copy of the campaign's spec with changes applied (members as in the API's JSON). */
+    Result<Campaign> duplicateCampaign(const QString &id, const QJsonObject &changes, const Actor &actor);
+
+    /**
+     * Sets or replaces the schedule. A draft becomes scheduled and launches by itself at startAt;
+     * every live campaign ends by itself at endAt.
+     */
+    Result<Campaign> scheduleCampaign(const QString &id, const Schedule &schedule, const Actor &actor);
+
+    /** The pre-launch check: every platform's problems and warnings, sending nothing. */
+    Result<LaunchCheck> checkLaunch(const QString &id) const;
+
+    QList<BulkOutcome> bulkLaunch(const QStringList &ids, const Actor &actor);
+    QList<BulkOutcome> bulkPause(const QStringList &ids, const Actor &actor);
 
     Result<Campaign> launch(const QString &id, const Actor &actor);
     Result<Campaign> pause(const QString &id, const Actor &actor);

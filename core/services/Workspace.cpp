@@ -159,6 +159,7 @@ void Workspace::Private::startCoreThread()
         core->launch->setCredentialSource(credentialSource);
         core->sync->setCredentialSource(credentialSource);
         core->sync->setClock(clock);
+        core->launch->setClock(clock);
         core->launch->start();
         core->sync->start(options.syncIntervalSeconds);
     }, Qt::BlockingQueuedConnection);
