@@ -1,6 +1,7 @@
 #include "core/sandbox/SandboxHub.h"
 
 #include "core/Logging.h"
+#include "core/sandbox/LinkedinSimulator.h"
 #include "core/sandbox/PlatformServer.h"
 #include "core/sandbox/SandboxContext.h"
 #include "core/sandbox/Simulators.h"
@@ -12,7 +13,8 @@ namespace ads::core::sandbox {
 
 namespace {
 
-const QList<Platform> kPlatforms = {Platform::Facebook, Platform::Google, Platform::TikTok};
+const QList<Platform> kPlatforms = {
+    Platform::Facebook, Platform::Google, Platform::TikTok, Platform::LinkedIn};
 
 SandboxAccount defaultAccount(Platform platform, quint64 seed)
 {
@@ -21,6 +23,8 @@ SandboxAccount defaultAccount(Platform platform, quint64 seed)
         return defaultGoogleAccount(seed);
     case Platform::TikTok:
         return defaultTikTokAccount(seed);
+    case Platform::LinkedIn:
+        return defaultLinkedinAccount(seed);
     default:
         return defaultFacebookAccount(seed);
     }
@@ -34,6 +38,8 @@ std::shared_ptr<PlatformHandler> makeSimulator(Platform platform,
         return makeGoogleSimulator(std::move(context));
     case Platform::TikTok:
         return makeTikTokSimulator(std::move(context));
+    case Platform::LinkedIn:
+        return makeLinkedinSimulator(std::move(context));
     default:
         return makeFacebookSimulator(std::move(context));
     }
