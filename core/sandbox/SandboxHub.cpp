@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "core/sandbox/LinkedinSimulator.h"
+#include "core/sandbox/PinterestSimulator.h"
 #include "core/sandbox/PlatformServer.h"
 #include "core/sandbox/SandboxContext.h"
 #include "core/sandbox/Simulators.h"
@@ -13,8 +14,11 @@ namespace ads::core::sandbox {
 
 namespace {
 
-const QList<Platform> kPlatforms = {
-    Platform::Facebook, Platform::Google, Platform::TikTok, Platform::LinkedIn};
+const QList<Platform> kPlatforms = {Platform::Facebook,
+                                    Platform::Google,
+                                    Platform::TikTok,
+                                    Platform::LinkedIn,
+                                    Platform::Pinterest};
 
 SandboxAccount defaultAccount(Platform platform, quint64 seed)
 {
@@ -25,6 +29,8 @@ SandboxAccount defaultAccount(Platform platform, quint64 seed)
         return defaultTikTokAccount(seed);
     case Platform::LinkedIn:
         return defaultLinkedinAccount(seed);
+    case Platform::Pinterest:
+        return defaultPinterestAccount(seed);
     default:
         return defaultFacebookAccount(seed);
     }
@@ -40,6 +46,8 @@ std::shared_ptr<PlatformHandler> makeSimulator(Platform platform,
         return makeTikTokSimulator(std::move(context));
     case Platform::LinkedIn:
         return makeLinkedinSimulator(std::move(context));
+    case Platform::Pinterest:
+        return makePinterestSimulator(std::move(context));
     default:
         return makeFacebookSimulator(std::move(context));
     }
