@@ -28,6 +28,9 @@ QHttpServerResponse syncStatus(const ApiContext &context, const ApiCall &call);
 
 QHttpServerResponse advanceSandboxClock(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse sandboxObjects(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse sandboxFaults(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse setSandboxFaults(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse clearSandboxFaults(const ApiContext &context, const ApiCall &call);
 
 } // namespace ads::core::api::handlers
 

@@ -12,6 +12,7 @@ namespace h = handlers;
 QList<ApiRoute> buildRoutes()
 {
     const QString c = QStringLiteral("/crm/ads/campaigns");
+    const QString faults = QStringLiteral("/crm/ads/sandbox/faults");
     return {
         {Method::Get, "/crm/ads/health", Access::Public, false, false, h::health},
         {Method::Get, "/crm/ads/openapi.json", Access::Public, false, false, h::openApi},
@@ -34,6 +35,9 @@ QList<ApiRoute> buildRoutes()
 
         {Method::Post, "/crm/ads/sandbox/clock", Access::Write, true, true, h::advanceSandboxClock},
         {Method::Get, "/crm/ads/sandbox/objects", Access::Read, false, true, h::sandboxObjects},
+        {Method::Get, faults, Access::Read, false, true, h::sandboxFaults},
+        {Method::Put, faults, Access::Write, true, true, h::setSandboxFaults},
+        {Method::Delete, faults, Access::Write, false, true, h::clearSandboxFaults},
     };
 }
 

@@ -2,12 +2,16 @@
 
 #include "core/Logging.h"
 #include "core/sandbox/SandboxContext.h"
+#include "core/sandbox/SandboxFaults.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace ads::core::sandbox {
 
@@ -80,7 +84,29 @@ public:
 private:
     void respond(const QHttpServerRequest &request, QHttpServerResponder &&responder)
     {
-        const SandboxReply reply = m_owner->dispatch(toSandboxRequest(request));
+        DispatchResult result = m_owner->dispatch(toSandboxRequest(request));
+        // No answer: an unwritten responder leaves the connection open (Qt 6.4 neither answers
+        // nor closes it), so the client's own timeout is what ends its wait.
+        if (!result.reply)
+            return;
+        if (result.delayMs <= 0) {
+            send(*result.reply, std::move(responder));
+            return;
+        }
+
+        // Latency must not block this thread, which serves every request of the platform: the
+        // answer waits on a timer instead. The client may give up meanwhile, and the server then
+        // deletes the socket, hence the guard.
+        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+        const QPointer<QTcpSocket> socket = held->socket();
+        QTimer::singleShot(result.delayMs, this, [held, socket, reply = *result.reply] {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                send(reply, std::move(*held));
+        });
+    }
+
+    static void send(const SandboxReply &reply, QHttpServerResponder &&responder)
+    {
         QHttpServerResponse response(
             reply.contentType, reply.body, QHttpServerResponse::StatusCode(reply.status));
         for (const auto &header : reply.headers)
@@ -96,11 +122,13 @@ private:
 PlatformServer::PlatformServer(Platform platform,
                                std::shared_ptr<PlatformHandler> handler,
                                std::shared_ptr<SandboxContext> context,
+                               std::shared_ptr<SandboxFaults> faults,
                                QObject *parent)
     : QObject(parent)
     , m_platform(platform)
     , m_handler(std::move(handler))
     , m_context(std::move(context))
+    , m_faults(std::move(faults))
 {
     m_thread.setObjectName(QStringLiteral("sandbox-") + platformName(platform));
 }
@@ -146,10 +174,31 @@ void PlatformServer::stop()
     m_port = 0;
 }
 
-SandboxReply PlatformServer::dispatch(const SandboxRequest &request)
+DispatchResult PlatformServer::dispatch(const SandboxRequest &request)
 {
     qCDebug(lcSandbox) << platformName(m_platform) << request.method << request.path;
-    return m_handler->handle(request);
+    const FaultDecision fault = m_faults ? m_faults->decide(m_platform) : FaultDecision();
+    switch (fault.kind) {
+    case FaultKind::Timeout:
+        qCDebug(lcSandbox) << "fault: left unanswered without applying it";
+        return {};
+    case FaultKind::Error:
+    case FaultKind::RateLimit: {
+        const QString account = m_context->store().accounts(m_platform).value(0).accountId;
+        qCDebug(lcSandbox) << "fault:" << (fault.kind == FaultKind::Error ? "error" : "throttled");
+        return {faultReply(m_platform, fault, request, account), fault.latencyMs};
+    }
+    case FaultKind::None:
+    case FaultKind::LostReply:
+        break;
+    }
+
+    SandboxReply reply = m_handler->handle(request);
+    if (fault.kind == FaultKind::LostReply) {
+        qCDebug(lcSandbox) << "fault: applied, answer dropped";
+        return {};
+    }
+    return {std::move(reply), fault.latencyMs};
 }
 
 } // namespace ads::core::sandbox

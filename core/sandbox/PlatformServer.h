@@ -7,10 +7,12 @@
 #include <QThread>
 
 #include <memory>
+#include <optional>
 
 namespace ads::core::sandbox {
 
 class SandboxContext;
+class SandboxFaults;
 
 /** A simulated platform's request handling; called on its server's thread only. */
 class PlatformHandler
@@ -18,6 +20,13 @@ class PlatformHandler
 public:
     virtual ~PlatformHandler() = default;
     virtual SandboxReply handle(const SandboxRequest &request) = 0;
+};
+
+/** What becomes of one request: an answer sent after a delay, or no answer ever. */
+struct DispatchResult
+{
+    std::optional<SandboxReply> reply; // nullopt: the connection stays open, unanswered
+    int delayMs = 0;
 };
 
 class ServerWorker;
@@ -34,6 +43,7 @@ public:
     PlatformServer(Platform platform,
                    std::shared_ptr<PlatformHandler> handler,
                    std::shared_ptr<SandboxContext> context,
+                   std::shared_ptr<SandboxFaults> faults = {},
                    QObject *parent = nullptr);
     ~PlatformServer() override;
 
@@ -47,16 +57,17 @@ public:
     quint16 port() const { return m_port; }
 
     /**
-     * The single entry point of every request. The fault layer (error, rate-limit, timeout
-     * and lost-reply rates, latency) belongs here: before handle() to refuse or delay a
-     * request, after it to drop a reply whose change was already written.
+     * The single entry point of every request, where the platform's fault profile applies:
+     * errors, throttling and timeouts before handle() (nothing is applied), lost replies after
+     * it (the change is written, the answer dropped), latency on every answer that is sent.
      */
-    SandboxReply dispatch(const SandboxRequest &request);
+    DispatchResult dispatch(const SandboxRequest &request);
 
 private:
     Platform m_platform;
     std::shared_ptr<PlatformHandler> m_handler;
     std::shared_ptr<SandboxContext> m_context;
+    std::shared_ptr<SandboxFaults> m_faults;
     QThread m_thread;
     ServerWorker *m_worker = nullptr;
     quint16 m_port = 0;

@@ -79,6 +79,7 @@ SandboxHub::SandboxHub(const QString &dataDir, quint64 seed, QObject *parent)
     , m_dataDir(dataDir)
     , m_seed(seed)
     , m_context(std::make_shared<SandboxContext>(dataDir, seed))
+    , m_faults(std::make_shared<SandboxFaults>(seed))
 {}
 
 SandboxHub::~SandboxHub()
@@ -106,7 +107,7 @@ bool SandboxHub::start(QString *error)
 
     for (Platform platform : kPlatforms) {
         auto server = std::make_unique<PlatformServer>(
-            platform, makeSimulator(platform, m_context), m_context);
+            platform, makeSimulator(platform, m_context), m_context, m_faults);
         if (!server->start(error)) {
             for (auto &started : m_servers)
                 started->stop();
@@ -182,6 +183,26 @@ QJsonArray SandboxHub::objects(Platform platform) const
                                   {"fields", record.fields}});
     }
     return result;
+}
+
+void SandboxHub::setFaults(Platform platform, const FaultProfile &profile)
+{
+    m_faults->set(platform, profile);
+    qCInfo(lcSandbox) << "sandbox faults for" << platformName(platform) << "error"
+                      << profile.errorRate << "rate limit" << profile.rateLimitRate << "timeout"
+                      << profile.timeoutRate << "lost reply" << profile.lostReplyRate << "latency"
+                      << profile.latencyMs << "ms";
+}
+
+void SandboxHub::clearFaults()
+{
+    m_faults->clear();
+    qCInfo(lcSandbox) << "sandbox faults cleared";
+}
+
+QHash<Platform, FaultProfile> SandboxHub::faults() const
+{
+    return m_faults->profiles();
 }
 
 } // namespace ads::core::sandbox

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Platform.h"
+#include "core/sandbox/SandboxFaults.h"
 #include "core/sandbox/SandboxTypes.h"
 
 #include <QDateTime>
@@ -53,12 +54,22 @@ public:
      */
     QJsonArray objects(Platform platform) const;
 
+    /**
+     * Makes the platform's API misbehave as the profile says, from its next request on; an
+     * all-zero profile turns its faults off. Runtime only: a restarted hub has no faults.
+     */
+    void setFaults(Platform platform, const FaultProfile &profile);
+    void clearFaults();
+    /** The profiles in force, by platform; platforms without faults are absent. */
+    QHash<Platform, FaultProfile> faults() const;
+
 private:
     bool ensureAccounts(QString *error);
 
     QString m_dataDir;
     quint64 m_seed;
     std::shared_ptr<SandboxContext> m_context;
+    std::shared_ptr<SandboxFaults> m_faults;
     std::vector<std::unique_ptr<PlatformServer>> m_servers;
     mutable QReadWriteLock m_lock;
     QHash<Platform, QUrl> m_baseUrls;
