@@ -6,6 +6,7 @@
 #include "core/sandbox/PlatformServer.h"
 #include "core/sandbox/SandboxContext.h"
 #include "core/sandbox/Simulators.h"
+#include "core/sandbox/SnapchatSimulator.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -18,7 +19,8 @@ const QList<Platform> kPlatforms = {Platform::Facebook,
                                     Platform::Google,
                                     Platform::TikTok,
                                     Platform::LinkedIn,
-                                    Platform::Pinterest};
+                                    Platform::Pinterest,
+                                    Platform::Snapchat};
 
 SandboxAccount defaultAccount(Platform platform, quint64 seed)
 {
@@ -31,6 +33,8 @@ SandboxAccount defaultAccount(Platform platform, quint64 seed)
         return defaultLinkedinAccount(seed);
     case Platform::Pinterest:
         return defaultPinterestAccount(seed);
+    case Platform::Snapchat:
+        return defaultSnapchatAccount(seed);
     default:
         return defaultFacebookAccount(seed);
     }
@@ -48,6 +52,8 @@ std::shared_ptr<PlatformHandler> makeSimulator(Platform platform,
         return makeLinkedinSimulator(std::move(context));
     case Platform::Pinterest:
         return makePinterestSimulator(std::move(context));
+    case Platform::Snapchat:
+        return makeSnapchatSimulator(std::move(context));
     default:
         return makeFacebookSimulator(std::move(context));
     }
