@@ -19,6 +19,11 @@ QHttpServerResponse launchCampaign(const ApiContext &context, const ApiCall &cal
 QHttpServerResponse pauseCampaign(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse resumeCampaign(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse campaignMetrics(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse validateCampaign(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse scheduleCampaign(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse duplicateCampaign(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse bulkLaunch(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse bulkPause(const ApiContext &context, const ApiCall &call);
 
 QHttpServerResponse listCreatives(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse listAudiences(const ApiContext &context, const ApiCall &call);

@@ -166,7 +166,7 @@ tl::expected<QJsonObject, ApiHost::Rejection> ApiHost::readBody(
     const ApiRoute &route,
     const QHttpServerRequest &request) const
 {
-    if (!route.takesBody)
+    if (!route.takesBody || (route.bodyOptional && request.body().trimmed().isEmpty()))
         return QJsonObject();
 
     if (!isJsonContentType(request.value("Content-Type"))) {

@@ -26,6 +26,11 @@ QList<ApiRoute> buildRoutes()
         {Method::Post, c + "/pause/{id}", Access::Write, false, false, h::pauseCampaign},
         {Method::Post, c + "/resume/{id}", Access::Write, false, false, h::resumeCampaign},
         {Method::Get, c + "/metrics/{id}", Access::Read, false, false, h::campaignMetrics},
+        {Method::Post, c + "/validate/{id}", Access::Write, false, false, h::validateCampaign},
+        {Method::Post, c + "/schedule/{id}", Access::Write, true, false, h::scheduleCampaign},
+        {Method::Post, c + "/duplicate/{id}", Access::Write, true, false, h::duplicateCampaign, true},
+        {Method::Post, c + "/bulk/launch", Access::Write, true, false, h::bulkLaunch},
+        {Method::Post, c + "/bulk/pause", Access::Write, true, false, h::bulkPause},
 
         {Method::Get, "/crm/ads/creatives", Access::Read, false, false, h::listCreatives},
         {Method::Get, "/crm/ads/audiences", Access::Read, false, false, h::listAudiences},

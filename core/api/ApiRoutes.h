@@ -53,6 +53,7 @@ struct ApiRoute
     bool takesBody;   // a JSON object body is required (415 / 400 otherwise)
     bool sandboxOnly; // 404 unless the workspace runs the sandbox
     Handler handler;
+    bool bodyOptional = false; // with takesBody: an empty body reads as {}
 };
 
 /** Every route the API serves, in registration order. */

@@ -35,14 +35,6 @@ QString compact(const QMap<QString, QString> &ids)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QMap<QString, QString> parseIds(const QString &text)
-{
-    QMap<QString, QString> ids;
-    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
-    for (auto it = object.begin(); it != object.end(); ++it)
-        ids.insert(it.key(), it.value().toString());
-    return ids;
-}
 
 // Qt binds a null QString as SQL NULL; the journal's text columns want an empty string instead.
 QString notNull(const QString &text)
