@@ -2,10 +2,13 @@
 
 #include "core/Logging.h"
 #include "core/api/ApiJson.h"
+#include "core/services/IdempotencyStore.h"
 #include "core/services/Workspace.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace ads::core::api {
@@ -129,7 +132,62 @@ QHttpServerResponse ApiHost::run(const ApiRoute &route,
         return std::move(body.error());
 
     const ApiCall call{request, id, std::move(*claims), std::move(*body)};
+    const QByteArray key = request.value("Idempotency-Key");
+    if (route.method == QHttpServerRequest::Method::Post && !key.isEmpty())
+        return runOnce(route, call, key);
     return route.handler(m_context, call);
+}
+
+QHttpServerResponse ApiHost::runOnce(const ApiRoute &route, const ApiCall &call, const QByteArray &key)
+{
+    static const QRegularExpression validKey(QStringLiteral("^[\\x21-\\x7E]{1,255}$"));
+    const QString keyText = QString::fromLatin1(key);
+    if (!validKey.match(keyText).hasMatch())
+        return errorResponse(fieldError(QStringLiteral("Idempotency-Key"),
+                                        QStringLiteral("must be 1 to 255 visible ASCII characters")));
+
+    // The same key on another route or with another body is a different request.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(call.request.url().path().toUtf8());
+    hash.addData(QByteArrayView("\n"));
+    hash.addData(call.request.body());
+    const QByteArray fingerprint = hash.result().toHex();
+
+    IdempotencyStore *store = m_context.workspace->idempotency();
+    const QString subject = call.actor().subject;
+    const auto claimed = store->claim(subject, keyText, fingerprint);
+    if (!claimed)
+        return errorResponse(claimed.error());
+
+    switch (claimed->claim) {
+    case IdempotencyStore::Claim::Mismatch:
+        return errorResponse(Error::make(ErrorCode::InvalidInput,
+                                         QStringLiteral("This Idempotency-Key was used for a different request.")));
+    case IdempotencyStore::Claim::InProgress:
+        return errorResponse(Error::make(ErrorCode::Conflict,
+                                         QStringLiteral("A request with this Idempotency-Key is still running.")));
+    case IdempotencyStore::Claim::Replay: {
+        QHttpServerResponse replay("application/json", claimed->answer.body,
+                                   StatusCode(claimed->answer.status));
+        if (!claimed->answer.location.isEmpty())
+            replay.setHeader("Location", claimed->answer.location);
+        replay.setHeader("Idempotent-Replayed", "true");
+        return replay;
+    }
+    case IdempotencyStore::Claim::New:
+        break;
+    }
+
+    QHttpServerResponse response = route.handler(m_context, call);
+    const int status = int(response.statusCode());
+    if (status >= 500) {
+        store->release(subject, keyText); // our failure: let the client try again
+        return response;
+    }
+    const QList<QByteArray> locations = response.headers("Location");
+    store->complete(subject, keyText,
+                    {status, response.data(), locations.isEmpty() ? QByteArray() : locations.first()});
+    return response;
 }
 
 tl::expected<Claims, ApiHost::Rejection> ApiHost::authenticate(

@@ -34,6 +34,7 @@ private:
     QHttpServerResponse run(const ApiRoute &route,
                             const QString &id,
                             const QHttpServerRequest &request);
+    QHttpServerResponse runOnce(const ApiRoute &route, const ApiCall &call, const QByteArray &key);
     tl::expected<Claims, Rejection> authenticate(const ApiRoute &route,
                                                  const QHttpServerRequest &request) const;
     tl::expected<QJsonObject, Rejection> readBody(const ApiRoute &route,

@@ -9,6 +9,7 @@
 #include "core/sandbox/SandboxHub.h"
 #include "core/services/CampaignService.h"
 #include "core/services/ChangeNotifier.h"
+#include "core/services/IdempotencyStore.h"
 #include "core/services/SampleWorkspace.h"
 #include "core/store/Database.h"
 #include "core/store/LibraryStore.h"
@@ -54,6 +55,7 @@ struct Workspace::Private
     std::shared_ptr<SecretStore> secrets;
     std::unique_ptr<ChangeNotifier> notifier;
     std::unique_ptr<CampaignService> campaigns;
+    std::unique_ptr<IdempotencyStore> idempotency;
     std::unique_ptr<sandbox::SandboxHub> hub;
 
     QThread coreThread;
@@ -201,6 +203,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
     d.secrets = options.secretStore ? options.secretStore : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
     d.notifier = std::make_unique<ChangeNotifier>();
     d.campaigns = std::make_unique<CampaignService>(d.database.get(), d.notifier.get());
+    d.idempotency = std::make_unique<IdempotencyStore>(d.database.get());
 
     if (options.sandbox) {
         d.hub = std::make_unique<sandbox::SandboxHub>(options.dataDir, options.sandboxSeed);
@@ -248,6 +251,11 @@ QString Workspace::dataDir() const
 QDateTime Workspace::now() const
 {
     return d->hub ? d->hub->now() : QDateTime::currentDateTimeUtc();
+}
+
+IdempotencyStore *Workspace::idempotency() const
+{
+    return d->idempotency.get();
 }
 
 SecretStore *Workspace::secretStore() const

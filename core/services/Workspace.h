@@ -11,6 +11,7 @@ namespace ads::core {
 
 class CampaignService;
 class ChangeNotifier;
+class IdempotencyStore;
 class SecretStore;
 class SyncService;
 
@@ -56,6 +57,9 @@ public:
     QDateTime now() const;
 
     SecretStore *secretStore() const;
+
+    /** Answers to POSTs that carried an Idempotency-Key, for the local API. */
+    IdempotencyStore *idempotency() const;
 
 private:
     Workspace();

@@ -18,6 +18,7 @@ namespace {
 // Numbered migrations under :/migrations, applied in order. Append only; never edit a shipped one.
 const QStringList kMigrations = {
     QStringLiteral(":/migrations/0001_initial.sql"),
+    QStringLiteral(":/migrations/0002_idempotency.sql"),
 };
 
 /** Closes a thread's connection when the thread ends, so no connection outlives its thread. */

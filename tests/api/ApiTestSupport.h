@@ -62,7 +62,8 @@ public:
                     const QString &pathAndQuery,
                     const QString &token = {},
                     const QByteArray &body = {},
-                    const QByteArray &contentType = "application/json")
+                    const QByteArray &contentType = "application/json",
+                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {})
     {
         QNetworkRequest request(
             QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery)));
@@ -70,6 +71,8 @@ public:
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
         if (!contentType.isEmpty() && (!body.isEmpty() || method == "POST" || method == "PUT"))
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        for (const auto &[name, value] : extraHeaders)
+            request.setRawHeader(name, value);
 
         std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, method, body));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
