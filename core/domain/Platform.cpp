@@ -65,7 +65,7 @@ QList<Platform> allPlatforms()
 
 QList<Platform> supportedPlatforms()
 {
-    return {Platform::Facebook, Platform::Google, Platform::TikTok};
+    return allPlatforms();
 }
 
 QString objectiveName(Objective objective)

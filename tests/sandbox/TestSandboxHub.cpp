@@ -31,8 +31,7 @@ void TestSandboxHub::startsOneServerPerPlatform()
     QString error;
     QVERIFY2(hub.start(&error), qPrintable(error));
 
-    QCOMPARE(hub.platforms(),
-             (QList<Platform>{Platform::Facebook, Platform::Google, Platform::TikTok}));
+    QCOMPARE(hub.platforms(), allPlatforms());
     QSet<int> ports;
     for (Platform platform : hub.platforms()) {
         const QUrl url = hub.baseUrl(platform);
@@ -42,7 +41,7 @@ void TestSandboxHub::startsOneServerPerPlatform()
         QVERIFY(url.path().isEmpty());
         ports.insert(url.port());
     }
-    QCOMPARE(ports.size(), 3);
+    QCOMPARE(ports.size(), int(allPlatforms().size()));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sandbox.sqlite"))));
 }
 
@@ -59,6 +58,13 @@ void TestSandboxHub::accountsFollowTheContract_data()
                                    "conversionActionId", "developerToken", "loginCustomerId"};
     QTest::newRow("tiktok") << Platform::TikTok << QStringLiteral("^[1-9][0-9]{18}$")
                             << QStringList{"identityId", "pixelId"};
+    QTest::newRow("linkedin") << Platform::LinkedIn << QStringLiteral("^[1-9][0-9]{5,12}$")
+                              << QStringList{"geoUrn", "locale", "organizationUrn"};
+    QTest::newRow("pinterest") << Platform::Pinterest << QStringLiteral("^[1-9][0-9]{9,18}$")
+                               << QStringList{"bidMicros", "boardId", "conversionTagId", "country"};
+    QTest::newRow("snapchat") << Platform::Snapchat
+                              << QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+                              << QStringList{"brandName", "fundingSourceId", "organizationId", "pixelId", "profileId", "userId"};
 }
 
 void TestSandboxHub::accountsFollowTheContract()
