@@ -129,6 +129,15 @@ void TestConnectorsOnSandbox::launchPauseResumeReport_data()
     QTest::newRow("tiktok objective") << Platform::TikTok << "campaign" << "objective_type" << "WEB_CONVERSIONS";
     QTest::newRow("tiktok budget in units") << Platform::TikTok << "campaign" << "budget" << "150";
     QTest::newRow("tiktok daily mode") << Platform::TikTok << "campaign" << "budget_mode" << "BUDGET_MODE_DAY";
+    QTest::newRow("linkedin budget as decimal text") << Platform::LinkedIn << "campaign" << "dailyBudget.amount"
+                                                     << "150.00";
+    QTest::newRow("linkedin currency") << Platform::LinkedIn << "campaign" << "dailyBudget.currencyCode" << "USD";
+    QTest::newRow("pinterest objective") << Platform::Pinterest << "campaign" << "objective_type"
+                                         << "WEB_CONVERSION";
+    QTest::newRow("pinterest budget in micros") << Platform::Pinterest << "ad_group" << "budget_in_micro_currency"
+                                                << "150000000";
+    QTest::newRow("snapchat budget in micros") << Platform::Snapchat << "adsquad" << "daily_budget_micro"
+                                               << "150000000";
 }
 
 void TestConnectorsOnSandbox::launchPauseResumeReport()
@@ -153,8 +162,8 @@ void TestConnectorsOnSandbox::launchPauseResumeReport()
         const auto created = waitFor<PlatformResult<StepOutcome>>([&](auto done) {
             connector->createStep(input, step, remoteIds, done);
         });
-        QVERIFY2(created.has_value(), qPrintable(step.key + u": " + created.error().code + u" "
-                                                 + created.error().platformMessage));
+        QVERIFY2(created.has_value(), qPrintable(created ? QString() : step.key + u": " + created.error().code
+                                                     + u" " + created.error().platformMessage));
         remoteIds.insert(created->remoteIds);
     }
     QVERIFY(!remoteIds.value(QStringLiteral("campaign")).isEmpty());
