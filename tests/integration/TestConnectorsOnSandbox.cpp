@@ -178,14 +178,21 @@ void TestConnectorsOnSandbox::launchPauseResumeReport()
     QVERIFY2(!sent.isEmpty(), qPrintable(objectType));
     QCOMPARE(asText(fieldAt(sent, field)), expected);
 
-    // Every object made by a step is found again by its tag, as a reconciliation would.
+    // Every object made by a step is found again by its tag, as a reconciliation would. Media
+    // uploads may answer "not found" where the platform gives them no name to search by: the
+    // engine then uploads again, which can leave a spare library file but never spends.
     for (const PlannedStep &step : plan.steps) {
         if (step.key == u"activate")
             continue;
         const auto found = waitFor<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
             connector->findStep(input, step, remoteIds, done);
         });
-        QVERIFY2(found.has_value() && found->has_value(), qPrintable(step.key));
+        const bool media = step.key.startsWith(u"image:") || step.key.startsWith(u"video:")
+                           || step.key.startsWith(u"asset:") || step.key.startsWith(u"media:");
+        QVERIFY2(found.has_value(), qPrintable(step.key));
+        if (media && !found->has_value())
+            continue;
+        QVERIFY2(found->has_value(), qPrintable(step.key));
         for (auto it = (*found)->remoteIds.begin(); it != (*found)->remoteIds.end(); ++it)
             QCOMPARE(it.value(), remoteIds.value(it.key()));
     }
