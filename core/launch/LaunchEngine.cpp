@@ -536,6 +536,12 @@ void LaunchEngine::onStepCreated(const std::shared_ptr<Job> &job, int index, con
                            platformName(job->platform), step.key});
         if (!q)
             return fail(q.error());
+        // Attempts count failures in a row: a step that went through earns the next one a fresh budget.
+        auto reset = runQuery(db, QStringLiteral("UPDATE launch_operations SET attempts = 0 WHERE campaign_id = ? "
+                                                 "AND platform = ?"),
+                              {job->campaignId, platformName(job->platform)});
+        if (!reset)
+            return fail(reset.error());
         auto loaded = campaign_store::load(db, job->campaignId);
         if (!loaded || !loaded->has_value())
             return {};
@@ -552,6 +558,7 @@ void LaunchEngine::onStepCreated(const std::shared_ptr<Job> &job, int index, con
     }
 
     job->steps[index].state = kStepDone;
+    job->attempts = 0;
     crashPoint(CrashPoint::StepRecorded);
     qCDebug(lcLaunch) << "step done" << step.key << job->campaignId << platformName(job->platform);
     emit m_notifier->campaignChanged(job->campaignId);

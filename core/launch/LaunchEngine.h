@@ -55,11 +55,12 @@ class LaunchEngine : public QObject
     Q_OBJECT
 
 public:
+    /** Transient failures in a row before a platform's operation gives up, and the backoff between them. */
     struct RetryPolicy
     {
-        int maxAttempts = 6;
-        int baseDelayMs = 500;
-        int maxDelayMs = 60'000;
+        int maxAttempts = 10;
+        int baseDelayMs = 1000;
+        int maxDelayMs = 120'000;
     };
 
     LaunchEngine(Database *database, ChangeNotifier *notifier, QObject *parent = nullptr);

@@ -26,6 +26,11 @@ namespace ads::core {
 
 namespace {
 
+// The sandbox answers at once, so its waits are short and its transient faults are retried
+// generously: fault tests inject far more failures than a real platform produces.
+constexpr int kSandboxRequestTimeoutMs = 4000;
+const LaunchEngine::RetryPolicy kSandboxRetry{.maxAttempts = 20, .baseDelayMs = 250, .maxDelayMs = 5000};
+
 QString tokenKey(Platform platform, const QString &accountId)
 {
     return platformName(platform) + u':' + accountId;
@@ -151,14 +156,17 @@ void Workspace::Private::startCoreThread()
             auto connector = createConnector(platform, core->network, base);
             if (!connector)
                 continue;
-            if (options.requestTimeoutMs > 0)
-                if (auto *base = dynamic_cast<ConnectorBase *>(connector.get()))
-                    base->setRequestTimeoutMs(options.requestTimeoutMs);
+            const int timeoutMs = options.requestTimeoutMs > 0 ? options.requestTimeoutMs
+                                  : hub                        ? kSandboxRequestTimeoutMs
+                                                               : 0;
+            if (auto *base = dynamic_cast<ConnectorBase *>(connector.get()); base && timeoutMs > 0)
+                base->setRequestTimeoutMs(timeoutMs);
             core->launch->addConnector(connector.get());
             core->sync->addConnector(connector.get());
             core->connectors.push_back(std::move(connector));
         }
         core->launch->setCredentialSource(credentialSource);
+        core->launch->setRetryPolicy(hub ? kSandboxRetry : LaunchEngine::RetryPolicy{});
         core->sync->setCredentialSource(credentialSource);
         core->sync->setClock(clock);
         core->launch->setClock(clock);

@@ -37,7 +37,8 @@ public:
         int syncIntervalSeconds = 3600;
         // Where platform tokens live; the system keychain (or its file fallback) when null.
         std::shared_ptr<SecretStore> secretStore;
-        // Per-request timeout of the connectors; short in sandbox mode so faults surface fast.
+        // Per-request timeout of the connectors; 0 picks the default: 4 s on the sandbox, so
+        // injected faults surface fast, and the connectors' own 30 s on real platforms.
         int requestTimeoutMs = 0;
     };
 

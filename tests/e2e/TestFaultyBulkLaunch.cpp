@@ -1,0 +1,143 @@
+// Bulk launches to all six platforms while the sandbox platforms fail the way real ones do (5xx,
+// rate limits, timeouts, replies lost after the change was made), and while the process is killed:
+// every campaign converges and no platform holds any of our objects twice.
+
+#include "AppHarness.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+namespace {
+
+const QStringList kPlatforms{"facebook", "google", "tiktok", "linkedin", "pinterest", "snapchat"};
+
+QJsonObject faultProfiles()
+{
+    const QJsonObject profile{{"errorRate", 0.2},
+                              {"rateLimitRate", 0.1},
+                              {"timeoutRate", 0.05},
+                              {"lostReplyRate", 0.1},
+                              {"latencyMs", 20},
+                              {"retryAfterSeconds", 1}};
+    QJsonObject all;
+    for (const QString &platform : kPlatforms)
+        all.insert(platform, profile);
+    return all;
+}
+
+QJsonObject campaign(int index)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return {{"name", QStringLiteral("Bulk %1").arg(index)},
+            {"objective", "traffic"},
+            {"platforms", QJsonArray::fromStringList(kPlatforms)},
+            {"budget", QJsonObject{{"type", "daily"}, {"amount", 600}, {"currency", "USD"}}},
+            {"audienceIds", QJsonArray{"aud-vip"}},
+            {"creativeIds", QJsonArray{"cre-bf-video-1", "cre-bf-static-1"}},
+            {"schedule", QJsonObject{{"startAt", now.toString(Qt::ISODate)},
+                                     {"endAt", now.addDays(7).toString(Qt::ISODate)}}}};
+}
+
+bool settled(const QJsonObject &campaign)
+{
+    const QJsonObject status = campaign.value("platformStatus").toObject();
+    if (status.size() != kPlatforms.size())
+        return false;
+    for (const QJsonValue &entry : status) {
+        const QString state = entry.toObject().value("state").toString();
+        if (state == u"launching" || state == u"throttled" || state == u"pending")
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestFaultyBulkLaunch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyCampaignConvergesExactlyOnce_data();
+    void everyCampaignConvergesExactlyOnce();
+};
+
+void TestFaultyBulkLaunch::everyCampaignConvergesExactlyOnce_data()
+{
+    QTest::addColumn<int>("campaigns");
+    QTest::addColumn<int>("kills");
+    QTest::newRow("100 campaigns, faults on") << 100 << 0;
+    QTest::newRow("50 campaigns, faults on, killed twice") << 50 << 2;
+}
+
+void TestFaultyBulkLaunch::everyCampaignConvergesExactlyOnce()
+{
+    QFETCH(int, campaigns);
+    QFETCH(int, kills);
+
+    QTemporaryDir dir;
+    AppHarness app(dir.path());
+    QVERIFY(app.start());
+
+    QJsonArray ids;
+    for (int i = 0; i < campaigns; ++i) {
+        const ApiReply created = app.call("POST", QStringLiteral("/crm/ads/campaigns"), campaign(i));
+        QCOMPARE(created.status, 201);
+        ids.append(created.body.value("id"));
+    }
+    QCOMPARE(app.call("PUT", QStringLiteral("/crm/ads/sandbox/faults"), faultProfiles()).status, 200);
+    const ApiReply bulk = app.call("POST", QStringLiteral("/crm/ads/campaigns/bulk/launch"),
+                                   {{"campaignIds", ids}}, "bulk-launch-1");
+    QCOMPARE(bulk.status, 207);
+    QCOMPARE(bulk.body.value("accepted").toInt(), campaigns);
+
+    // Kill the process mid-launch; the journal picks up where it stopped, faults switched on again.
+    for (int k = 0; k < kills; ++k) {
+        QTest::qWait(2500);
+        app.kill();
+        QVERIFY(app.start());
+        QCOMPARE(app.call("PUT", QStringLiteral("/crm/ads/sandbox/faults"), faultProfiles()).status, 200);
+    }
+
+    int pendingLeft = campaigns;
+    for (int round = 0; round < 1200 && pendingLeft > 0; ++round) {
+        pendingLeft = 0;
+        for (const QJsonValue &id : ids) {
+            if (!settled(app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body))
+                ++pendingLeft;
+        }
+        if (pendingLeft > 0)
+            QTest::qWait(500);
+    }
+    QCOMPARE(pendingLeft, 0);
+    QCOMPARE(app.call("DELETE", QStringLiteral("/crm/ads/sandbox/faults")).status, 204);
+
+    int active = 0;
+    for (const QJsonValue &id : ids) {
+        const QJsonObject c = app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body;
+        QVERIFY2(AppHarness::allPlatformsIn(c, QStringLiteral("active")),
+                 QJsonDocument(c.value("platformStatus").toObject()).toJson(QJsonDocument::Compact).constData());
+        active += AppHarness::allPlatformsIn(c, QStringLiteral("active"));
+    }
+    QCOMPARE(active, campaigns);
+
+    for (const QString &platform : kPlatforms) {
+        const ApiReply objects = app.call("GET", QStringLiteral("/crm/ads/sandbox/objects?platform=") + platform);
+        QHash<QString, int> seen;
+        int campaignObjects = 0;
+        for (const QJsonValue &v : objects.body.value("items").toArray()) {
+            const QJsonObject object = v.toObject();
+            const QString name = object.value("name").toString();
+            campaignObjects += object.value("type").toString() == u"campaign";
+            if (name.contains(QStringLiteral("[ads:")))
+                seen[object.value("type").toString() + u' ' + name] += 1;
+        }
+        QCOMPARE(campaignObjects, campaigns);
+        for (auto it = seen.begin(); it != seen.end(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(platform + u": " + it.key() + u" exists "
+                                                 + QString::number(it.value()) + u" times"));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestFaultyBulkLaunch)
+#include "TestFaultyBulkLaunch.moc"
