@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QJsonObject>
+#include <QUuid>
 
 namespace ads::core::sandbox {
 
@@ -175,6 +176,16 @@ void SandboxHub::advanceClock(qint64 seconds)
         return;
     m_context->advance(seconds);
     qCInfo(lcSandbox) << "sandbox clock moved forward by" << seconds << "s";
+}
+
+void SandboxHub::revokeAccessTokens(Platform platform)
+{
+    for (SandboxAccount account : m_context->store().accounts(platform)) {
+        const QByteArray fresh = QUuid::createUuid().toRfc4122().toHex() + QUuid::createUuid().toRfc4122().toHex();
+        account.accessToken = QString::fromLatin1(fresh);
+        m_context->store().saveAccount(account);
+    }
+    qCInfo(lcSandbox) << "sandbox revoked the access tokens of" << platformName(platform);
 }
 
 QJsonArray SandboxHub::objects(Platform platform) const

@@ -49,6 +49,13 @@ public:
     void advanceClock(qint64 seconds);
 
     /**
+     * Revokes every access token of the platform's accounts, as a user who removes the app's access
+     * would: requests with the old token get the platform's auth error from then on. The accounts
+     * get new tokens (what signing in again would yield), visible through accounts().
+     */
+    void revokeAccessTokens(Platform platform);
+
+    /**
      * Every object of the platform in creation order:
      * [{"type","id","parentId","name","status","fields":{the raw request fields}}].
      */

@@ -67,6 +67,7 @@ private slots:
     void parallelLaunchesDoNotTripOverEachOther();
     void pauseAndResumeCascade();
     void unfinishedLaunchResumesAfterRestart();
+    void revokedTokenNeedsReauthWithoutRetry();
 
 private:
     void openWorkspace();
@@ -216,6 +217,41 @@ void TestLaunchEngine::unfinishedLaunchResumesAfterRestart()
         }
         QCOMPARE(campaigns, 1);
     }
+}
+
+void TestLaunchEngine::revokedTokenNeedsReauthWithoutRetry()
+{
+    m_workspace->sandboxHub()->revokeAccessTokens(Platform::TikTok);
+    CampaignSpec spec = seedSpec(m_workspace->now());
+    spec.platforms = {QStringLiteral("facebook"), QStringLiteral("tiktok")};
+    const auto created = m_workspace->campaigns()->createCampaign(spec, kTester);
+    QVERIFY(m_workspace->campaigns()->launch(created->id, kTester).has_value());
+
+    Campaign settled;
+    for (int i = 0; i < 300; ++i) {
+        settled = *m_workspace->campaigns()->campaign(created->id);
+        if (settled.status != CampaignStatus::Launching)
+            break;
+        QTest::qWait(100);
+    }
+    const PlatformStatus tiktok = settled.platformStatus.value(Platform::TikTok);
+    QCOMPARE(tiktok.state, PlatformState::NeedsReauth);
+    QVERIFY(tiktok.error.has_value());
+    QVERIFY(!tiktok.error->platformCode.isEmpty());
+    QCOMPARE(settled.platformStatus.value(Platform::Facebook).state, PlatformState::Active);
+
+    // One request was sent to TikTok, refused, and never repeated.
+    auto db = Database::open(m_dir->filePath(QStringLiteral("adsdesk.sqlite")));
+    QVERIFY(db.has_value());
+    auto steps = runQuery((*db)->connection(),
+                          QStringLiteral("SELECT SUM(attempts) FROM launch_steps WHERE campaign_id = ? AND platform = ?"),
+                          {created->id, QStringLiteral("tiktok")});
+    QVERIFY(steps && steps->next());
+    QCOMPARE(steps->value(0).toInt(), 1);
+    auto pending = runQuery((*db)->connection(), QStringLiteral("SELECT COUNT(*) FROM launch_operations"));
+    QVERIFY(pending && pending->next());
+    QCOMPARE(pending->value(0).toInt(), 0);
+    QCOMPARE(m_workspace->sandboxHub()->objects(Platform::TikTok).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLaunchEngine)
