@@ -5,7 +5,6 @@
 #include "core/services/SyncService.h"
 #include "core/services/Workspace.h"
 #include "ui/Background.h"
-#include "ui/GuiActor.h"
 #include "ui/Logging.h"
 #include "ui/MessageBanner.h"
 #include "ui/Presentation.h"
@@ -23,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -131,6 +129,18 @@ void MainWindow::createActions()
              QKeySequence(Qt::CTRL | Qt::Key_R),
              themedIcon(QStringLiteral("media-seek-forward"), QStyle::SP_MediaSeekForward),
              &MainWindow::resumeCampaign);
+    m_duplicateAction =
+        make(tr("D&uplicate"),
+             QStringLiteral("actionDuplicate"),
+             QKeySequence(Qt::CTRL | Qt::Key_D),
+             themedIcon(QStringLiteral("edit-copy"), QStyle::SP_FileDialogNewFolder),
+             &MainWindow::duplicateCampaign);
+    m_scheduleAction =
+        make(tr("S&chedule…"),
+             QStringLiteral("actionSchedule"),
+             {},
+             themedIcon(QStringLiteral("appointment-new"), QStyle::SP_FileDialogInfoView),
+             &MainWindow::scheduleCampaign);
     m_deleteAction = make(tr("&Delete…"),
                           QStringLiteral("actionDelete"),
                           QKeySequence::Delete,
@@ -167,6 +177,8 @@ void MainWindow::createMenus()
     QMenu *campaign = menuBar()->addMenu(tr("&Campaign"));
     campaign->addAction(m_newAction);
     campaign->addAction(m_editAction);
+    campaign->addAction(m_duplicateAction);
+    campaign->addAction(m_scheduleAction);
     campaign->addSeparator();
     campaign->addAction(m_launchAction);
     campaign->addAction(m_pauseAction);
@@ -185,6 +197,7 @@ void MainWindow::createToolBar()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (QAction *action : {m_newAction,
                             m_editAction,
+                            m_duplicateAction,
                             m_launchAction,
                             m_pauseAction,
                             m_resumeAction,
@@ -223,7 +236,8 @@ QWidget *MainWindow::createCentralArea()
     m_table->setObjectName(QStringLiteral("campaignTable"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Shift and Ctrl pick several campaigns for bulk launch and pause.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -234,8 +248,13 @@ QWidget *MainWindow::createCentralArea()
     m_table->horizontalHeader()->setSectionResizeMode(int(CampaignTableModel::Column::Name),
                                                       QHeaderView::Stretch);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions(
-        {m_editAction, m_launchAction, m_pauseAction, m_resumeAction, m_deleteAction});
+    m_table->addActions({m_editAction,
+                         m_duplicateAction,
+                         m_scheduleAction,
+                         m_launchAction,
+                         m_pauseAction,
+                         m_resumeAction,
+                         m_deleteAction});
 
     auto *listArea = new QWidget;
     auto *listLayout = new QVBoxLayout(listArea);
@@ -280,6 +299,7 @@ QWidget *MainWindow::createDetailsArea()
     m_detailsTitle->setFont(titleFont);
 
     m_platformPanel = new PlatformStatusPanel;
+    m_platformPanel->setService(m_service);
     auto *platformBox = new QGroupBox(tr("Platforms"));
     auto *platformLayout = new QVBoxLayout(platformBox);
     platformLayout->addWidget(m_platformPanel);
@@ -343,8 +363,20 @@ void MainWindow::connectServices()
 QString MainWindow::selectedCampaignId() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString()
-                          : rows.first().data(CampaignTableModel::CampaignIdRole).toString();
+    return rows.size() == 1 ? rows.first().data(CampaignTableModel::CampaignIdRole).toString()
+                            : QString();
+}
+
+QStringList MainWindow::selectedCampaignIds() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    QStringList ids;
+    for (const QModelIndex &row : std::as_const(rows))
+        ids.append(row.data(CampaignTableModel::CampaignIdRole).toString());
+    return ids;
 }
 
 const Campaign *MainWindow::selectedCampaign() const
@@ -376,10 +408,13 @@ void MainWindow::newCampaign()
 
 void MainWindow::editCampaign()
 {
-    const Campaign *campaign = selectedCampaign();
-    if (!campaign)
-        return;
-    auto *dialog = new CampaignEditorDialog(m_service, *campaign, this);
+    if (const Campaign *campaign = selectedCampaign())
+        openEditor(*campaign);
+}
+
+void MainWindow::openEditor(const Campaign &campaign)
+{
+    auto *dialog = new CampaignEditorDialog(m_service, campaign, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CampaignEditorDialog::campaignSaved, this, &MainWindow::onCampaignSaved);
     dialog->open();
@@ -390,99 +425,6 @@ void MainWindow::onCampaignSaved(const Campaign &campaign)
     m_model->applyCampaign(campaign);
     selectCampaign(campaign.id);
     statusBar()->showMessage(tr("Saved “%1”.").arg(campaign.spec.name), 5000);
-}
-
-void MainWindow::launchCampaign()
-{
-    runLifecycle(Lifecycle::Launch);
-}
-
-void MainWindow::pauseCampaign()
-{
-    runLifecycle(Lifecycle::Pause);
-}
-
-void MainWindow::resumeCampaign()
-{
-    runLifecycle(Lifecycle::Resume);
-}
-
-void MainWindow::runLifecycle(Lifecycle action)
-{
-    // Which action a status allows is the service's rule; it refuses with a message we show.
-    const Campaign *campaign = selectedCampaign();
-    if (!campaign)
-        return;
-    const QString id = campaign->id;
-    const QString name = campaign->spec.name;
-    CampaignService *service = m_service;
-    const Actor actor = guiActor();
-
-    runInBackground(
-        this,
-        [service, id, actor, action] {
-            switch (action) {
-            case Lifecycle::Launch:
-                return service->launch(id, actor);
-            case Lifecycle::Pause:
-                return service->pause(id, actor);
-            case Lifecycle::Resume:
-                break;
-            }
-            return service->resume(id, actor);
-        },
-        [this, id, name, action](const Result<Campaign> &result) {
-            if (!result) {
-                const QString message =
-                    action == Lifecycle::Launch  ? tr("“%1” was not launched: %2")
-                    : action == Lifecycle::Pause ? tr("“%1” was not paused: %2")
-                                                 : tr("“%1” was not resumed: %2");
-                m_banner->showError(message.arg(name, result.error().message));
-                qCInfo(lcUiCampaigns) << "lifecycle refused for" << id << result.error().message;
-                return;
-            }
-            m_banner->hide();
-            const QString message = action == Lifecycle::Launch  ? tr("Launching “%1”…")
-                                    : action == Lifecycle::Pause ? tr("Pausing “%1”…")
-                                                                 : tr("Resuming “%1”…");
-            statusBar()->showMessage(message.arg(name), 5000);
-
-            // The engine moves on after this answer; read the store rather than trust the
-            // snapshot.
-            m_model->refreshCampaign(id);
-        });
-}
-
-void MainWindow::deleteCampaign()
-{
-    const Campaign *campaign = selectedCampaign();
-    if (!campaign)
-        return;
-    const QString id = campaign->id;
-    const QString name = campaign->spec.name;
-    const auto answer = QMessageBox::question(
-        this,
-        tr("Delete campaign"),
-        tr("Delete “%1”? Its history and figures in AdsDesk go with it.").arg(name),
-        QMessageBox::Yes | QMessageBox::Cancel,
-        QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-
-    CampaignService *service = m_service;
-    const Actor actor = guiActor();
-    runInBackground(
-        this,
-        [service, id, actor] { return service->deleteCampaign(id, actor); },
-        [this, id, name](const Status &result) {
-            if (!result) {
-                m_banner->showError(
-                    tr("“%1” was not deleted: %2").arg(name, result.error().message));
-                return;
-            }
-            m_model->removeCampaign(id);
-            statusBar()->showMessage(tr("Deleted “%1”.").arg(name), 5000);
-        });
 }
 
 void MainWindow::syncNow()
@@ -519,6 +461,12 @@ void MainWindow::onCampaignUpdated(const QString &campaignId)
 void MainWindow::showDetails()
 {
     const Campaign *campaign = selectedCampaign();
+    if (const qsizetype count = selectedCampaignIds().size(); count > 1) {
+        m_detailsTitle->setText(tr("%1 campaigns selected").arg(count));
+        m_platformPanel->clear();
+        m_metricsView->setCampaign({});
+        return;
+    }
     if (!campaign) {
         m_detailsTitle->setText(tr("No campaign selected"));
         m_platformPanel->clear();
@@ -538,10 +486,14 @@ void MainWindow::showDetails()
 void MainWindow::updateActions()
 {
     // Enabled by selection only: whether a draft can be paused is the service's call, not ours.
-    const bool selected = selectedCampaign() != nullptr;
+    // Launch and pause also work on several campaigns at once; the rest take one.
+    const bool single = selectedCampaign() != nullptr;
+    const bool any = !selectedCampaignIds().isEmpty();
     for (QAction *action :
-         {m_editAction, m_launchAction, m_pauseAction, m_resumeAction, m_deleteAction})
-        action->setEnabled(selected);
+         {m_editAction, m_duplicateAction, m_scheduleAction, m_resumeAction, m_deleteAction})
+        action->setEnabled(single);
+    m_launchAction->setEnabled(any);
+    m_pauseAction->setEnabled(any);
     m_syncAction->setEnabled(m_workspace->sync() != nullptr);
 }
 

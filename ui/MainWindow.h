@@ -15,6 +15,8 @@ class QTableView;
 namespace ads::core {
 class CampaignService;
 class Workspace;
+struct BulkOutcome;
+struct LaunchCheck;
 } // namespace ads::core
 
 namespace ads::ui {
@@ -58,15 +60,24 @@ public:
 
     QString syncStatusText() const;
 
+    /** The one selected campaign; empty when none or several are selected. */
     QString selectedCampaignId() const;
+
+    /** Every selected campaign, top to bottom as the table shows them. */
+    QStringList selectedCampaignIds() const;
+
     void selectCampaign(const QString &campaignId);
 
 public slots:
     void newCampaign();
     void editCampaign();
+
+    /** Checks first; asks before launching what a platform would refuse. Bulk for a selection. */
     void launchCampaign();
     void pauseCampaign();
     void resumeCampaign();
+    void duplicateCampaign();
+    void scheduleCampaign();
     void deleteCampaign();
     void syncNow();
     void showSettings();
@@ -86,7 +97,13 @@ private:
     QWidget *createDetailsArea();
     void connectServices();
 
-    void runLifecycle(Lifecycle action);
+    void runLifecycle(Lifecycle action, const QString &id, const QString &name);
+    void checkThenLaunch(const QString &id, const QString &name);
+    void askToLaunchAnyway(const QString &id, const QString &name, const core::LaunchCheck &check);
+    void runBulk(Lifecycle action, const QStringList &ids);
+    void showBulkSummary(Lifecycle action, const QList<core::BulkOutcome> &outcomes);
+    void removeCampaign(const QString &id, const QString &name);
+    void openEditor(const core::Campaign &campaign);
     void onCampaignSaved(const core::Campaign &campaign);
     void onSelectionChanged();
     void onCampaignUpdated(const QString &campaignId);
@@ -119,6 +136,8 @@ private:
     QAction *m_launchAction = nullptr;
     QAction *m_pauseAction = nullptr;
     QAction *m_resumeAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_scheduleAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_syncAction = nullptr;
     QAction *m_settingsAction = nullptr;

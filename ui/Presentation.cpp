@@ -3,6 +3,7 @@
 #include "core/domain/Money.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace ads::ui {
 
@@ -24,6 +25,60 @@ QString localizedDecimal(qint64 micros, int minDecimals)
     if (dot >= 0)
         text += locale.decimalPoint() + plain.mid(dot + 1);
     return micros < 0 ? locale.negativeSign() + text : text;
+}
+
+/** Core messages are often fragments for API clients; beside a title a sentence reads better. */
+QString asSentence(const QString &message)
+{
+    QString text = message.trimmed();
+    if (text.isEmpty())
+        return text;
+    text[0] = text[0].toUpper();
+    if (!text.endsWith(u'.') && !text.endsWith(u'?') && !text.endsWith(u'!'))
+        text += u'.';
+    return text;
+}
+
+/** The launch engine's "Retrying at <ISO instant>." sentence at the end of a throttle message. */
+const QRegularExpression &retrySentence()
+{
+    static const QRegularExpression pattern(QStringLiteral("\\s*Retrying at (\\S+?)\\.?$"));
+    return pattern;
+}
+
+/** The retry time in words: the time alone when it is today, date and time otherwise. */
+QString retryTimeText(const QDateTime &instant)
+{
+    const QDateTime local = instant.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    return Presentation::timestamp(instant);
+}
+
+/** The engine joins a plan's problems as "field: message; ..."; name the fields in plain words. */
+QString readableProblems(const QString &joined)
+{
+    QStringList parts;
+    for (const QString &part : joined.split(QStringLiteral("; "), Qt::SkipEmptyParts)) {
+        const qsizetype colon = part.indexOf(QStringLiteral(": "));
+        const bool hasField = colon > 0 && !part.left(colon).contains(u' ');
+        parts.append(hasField ? Presentation::problemText({part.left(colon), part.mid(colon + 2)})
+                              : asSentence(part));
+    }
+    return parts.join(u' ');
+}
+
+/** The failure's message for a buyer, without what the state words already say. */
+QString failureText(const PlatformStatus &status)
+{
+    if (!status.error)
+        return {};
+    QString message = status.error->message;
+    if (status.state == PlatformState::Throttled)
+        message.remove(retrySentence());
+    if (status.error->code == u"validation_failed")
+        return readableProblems(message);
+    return message.trimmed();
 }
 
 } // namespace
@@ -150,17 +205,67 @@ QString Presentation::platformStateText(const PlatformStatus &status)
         text = tr("Failed");
         break;
     case PlatformState::Throttled:
-        text = tr("Waiting out the platform's rate limit");
+        // Limitation: the engine keeps its attempt count to itself, so only the next retry
+        // time is shown, not how many tries came before.
+        if (const QDateTime retry = retryAt(status); retry.isValid())
+            text = tr("Throttled until %1, then AdsDesk tries again").arg(retryTimeText(retry));
+        else
+            text = tr("Waiting out the platform's rate limit");
         break;
     case PlatformState::NeedsReauth:
         text = tr("Needs you to sign in to the account again");
         break;
     }
 
-    // The core's message is already written for buyers, so it is shown as it comes.
-    if (status.error && !status.error->message.isEmpty())
-        return tr("%1: %2").arg(text, status.error->message);
+    // The core's message is written for buyers; only field paths and retry stamps are reworded.
+    if (const QString message = failureText(status); !message.isEmpty())
+        return tr("%1: %2").arg(text, message);
     return text;
+}
+
+QDateTime Presentation::retryAt(const PlatformStatus &status)
+{
+    if (status.state != PlatformState::Throttled || !status.error)
+        return {};
+    const QRegularExpressionMatch match = retrySentence().match(status.error->message);
+    if (!match.hasMatch())
+        return {};
+    QDateTime instant = QDateTime::fromString(match.captured(1), Qt::ISODateWithMs);
+    return instant.isValid() ? instant.toUTC() : QDateTime();
+}
+
+QString Presentation::fieldTitle(const QString &field)
+{
+    static const QList<std::pair<QString, const char *>> titles{
+        {QStringLiteral("budget.allocation"), QT_TR_NOOP("Split by platform")},
+        {QStringLiteral("budget.currency"), QT_TR_NOOP("Currency")},
+        {QStringLiteral("budget.type"), QT_TR_NOOP("Budget type")},
+        {QStringLiteral("budget"), QT_TR_NOOP("Budget")},
+        {QStringLiteral("schedule.startAt"), QT_TR_NOOP("Start")},
+        {QStringLiteral("schedule.endAt"), QT_TR_NOOP("End")},
+        {QStringLiteral("schedule"), QT_TR_NOOP("Schedule")},
+        {QStringLiteral("account"), QT_TR_NOOP("Ad account")},
+        {QStringLiteral("audienceIds"), QT_TR_NOOP("Audiences")},
+        {QStringLiteral("audiences"), QT_TR_NOOP("Audiences")},
+        {QStringLiteral("creativeIds"), QT_TR_NOOP("Creatives")},
+        {QStringLiteral("creatives"), QT_TR_NOOP("Creatives")},
+        {QStringLiteral("objective"), QT_TR_NOOP("Objective")},
+        {QStringLiteral("platforms"), QT_TR_NOOP("Platforms")},
+        {QStringLiteral("name"), QT_TR_NOOP("Name")},
+    };
+    // Longest prefix first, as listed: "budget.allocation.tiktok" is the split, not the budget.
+    for (const auto &[prefix, title] : titles) {
+        if (field == prefix || field.startsWith(prefix + u'.') || field.startsWith(prefix + u'['))
+            return tr(title);
+    }
+    return field;
+}
+
+QString Presentation::problemText(const FieldError &problem)
+{
+    if (problem.field.isEmpty())
+        return asSentence(problem.message);
+    return tr("%1: %2").arg(fieldTitle(problem.field), asSentence(problem.message));
 }
 
 QString Presentation::money(qint64 micros, const QString &currency)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Campaign.h"
+#include "core/domain/Error.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -34,6 +35,15 @@ public:
 
     /** One platform's state in plain words, with the reason when it failed. */
     static QString platformStateText(const core::PlatformStatus &status);
+
+    /** When a throttled platform is retried, read from its message; invalid when not known. */
+    static QDateTime retryAt(const core::PlatformStatus &status);
+
+    /** A spec or account field as a buyer calls it: "budget.amount" is "Budget". */
+    static QString fieldTitle(const QString &field);
+
+    /** One problem a platform found, as a sentence led by the field's plain name. */
+    static QString problemText(const core::FieldError &problem);
 
     /** Exact money text with the locale's digit grouping: "1,234.50 USD". */
     static QString money(qint64 micros, const QString &currency);

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui/campaigns/CampaignEditorDialog.h"
 #include "ui/campaigns/CampaignTableModel.h"
+#include "ui/campaigns/LaunchCheckView.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -67,6 +68,7 @@ private slots:
     void buyerCreatesCampaignWithEveryField();
     void blankFormSaysWhatIsStillNeeded();
     void concurrentChangeReloadsTheForm();
+    void checkShowsWhatPlatformsWouldRefuse();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -268,6 +270,41 @@ void TestCampaignEditorDialog::concurrentChangeReloadsTheForm()
     QCOMPARE(stored->version, 3);
     QTRY_COMPARE(window.campaignTable()->model()->index(0, 0).data().toString(),
                  stored->spec.name);
+}
+
+void TestCampaignEditorDialog::checkShowsWhatPlatformsWouldRefuse()
+{
+    core::CampaignService *service = m_workspace->campaigns();
+    core::CampaignSpec spec = test::sampleSpec(QStringLiteral("Uneven split"));
+    spec.budget.allocation = {{core::Platform::Facebook, 400'000'000},
+                              {core::Platform::Google, 30'000'000},
+                              {core::Platform::TikTok, 20'000'000}};
+    const auto created = service->createCampaign(spec, test::kApiActor);
+    QVERIFY(created.has_value());
+
+    // Opening a stored campaign checks it at once, on the background pool.
+    CampaignEditorDialog dialog(service, *created);
+    QSignalSpy checked(&dialog, &CampaignEditorDialog::launchChecked);
+    QSignalSpy saved(&dialog, &CampaignEditorDialog::campaignSaved);
+    dialog.show();
+    QTRY_COMPARE(checked.count(), 1);
+    const LaunchCheckView *view = dialog.launchCheckView();
+    QCOMPARE(view->refusingPlatforms(), QList<core::Platform>{core::Platform::TikTok});
+    QVERIFY2(view->platformText(core::Platform::TikTok)
+                 .contains(QStringLiteral("Budget: TikTok needs at least 50")),
+             qPrintable(view->platformText(core::Platform::TikTok)));
+
+    // An edit is saved before the check, which then reads it, and the editor stays open.
+    auto *name = child<QLineEdit>(&dialog, "name");
+    QTest::keyClicks(name, QStringLiteral(" v2"));
+    QTRY_VERIFY(dialog.okButton()->isEnabled());
+    QTRY_VERIFY(dialog.checkButton()->isEnabled());
+    QTest::mouseClick(dialog.checkButton(), Qt::LeftButton);
+    QTRY_COMPARE(checked.count(), 2);
+    QCOMPARE(saved.count(), 1);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(service->campaign(created->id)->spec.name, QStringLiteral("Uneven split v2"));
+    QCOMPARE(view->refusingPlatforms(), QList<core::Platform>{core::Platform::TikTok});
 }
 
 QTEST_MAIN(TestCampaignEditorDialog)

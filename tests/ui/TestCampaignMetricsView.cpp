@@ -37,6 +37,14 @@ core::CampaignMetrics sampleMetrics()
     metrics.daily = {{QDate(2026, 11, 1), totals(10'000, 200, 90'000'000, 0, 0)},
                      {QDate(2026, 11, 2), totals(20'000, 400, 310'000'000, 0, 0)},
                      {QDate(2026, 11, 3), totals(20'000, 400, 0, 0, 0)}};
+    metrics.platformDaily.insert(core::Platform::Facebook,
+                                 {{QDate(2026, 11, 1), totals(8'000, 200, 90'000'000, 0, 0)},
+                                  {QDate(2026, 11, 2), totals(16'000, 400, 310'000'000, 0, 0)},
+                                  {QDate(2026, 11, 3), totals(16'000, 400, 0, 0, 0)}});
+    // TikTok did not report 2 November: a gap, not a zero day.
+    metrics.platformDaily.insert(core::Platform::TikTok,
+                                 {{QDate(2026, 11, 1), totals(2'000, 0, 0, 0, 0)},
+                                  {QDate(2026, 11, 3), totals(4'000, 0, 0, 2'500'000, 0)}});
     return metrics;
 }
 
@@ -105,12 +113,31 @@ void TestCampaignMetricsView::chartAndTotalsFollowFigures()
 
     QCOMPARE(view.totalText(int(Column::Spend)), QStringLiteral("400.00 USD"));
     QCOMPARE(view.totalText(int(Column::Clicks)), QStringLiteral("1,000"));
+    // One line per platform with figures, each in the legend once.
+    QCOMPARE(view.legendNames(),
+             QStringList({QStringLiteral("Facebook"), QStringLiteral("TikTok")}));
     const QList<QAbstractSeries *> series = view.chart()->series();
-    QCOMPARE(series.size(), 1);
-    auto *line = qobject_cast<QLineSeries *>(series.first());
-    QVERIFY(line);
-    QCOMPARE(line->count(), 3);
-    QCOMPARE(line->at(1).y(), 310.0);
+    auto *facebook = qobject_cast<QLineSeries *>(series.first());
+    QVERIFY(facebook);
+    QCOMPARE(facebook->name(), QStringLiteral("Facebook"));
+    QCOMPARE(facebook->count(), 3);
+    QCOMPARE(facebook->at(1).y(), 310.0);
+
+    // No line crosses TikTok's missing day, and no zero is made up for it.
+    const qreal missingDay = qreal(QDate(2026, 11, 2).startOfDay().toMSecsSinceEpoch());
+    int tiktokPoints = 0;
+    for (QAbstractSeries *each : series) {
+        auto *line = qobject_cast<QLineSeries *>(each);
+        QVERIFY(line);
+        if (line->name() != u"TikTok")
+            continue;
+        tiktokPoints += line->count();
+        for (int i = 0; i < line->count(); ++i)
+            QVERIFY(line->at(i).x() != missingDay);
+        if (line->count() > 1)
+            QVERIFY(line->at(0).x() > missingDay || line->at(line->count() - 1).x() < missingDay);
+    }
+    QCOMPARE(tiktokPoints, 2);
 
     // The axis spans the largest day, whichever series holds it.
     const auto axes = view.chart()->axes(Qt::Vertical);

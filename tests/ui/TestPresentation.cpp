@@ -15,6 +15,8 @@ private slots:
     void decimalRounded_data();
     void decimalRounded();
     void platformStateInPlainWords();
+    void throttledSaysWhenItRetries();
+    void refusalsNameFieldsPlainly();
     void campaignStatusWords();
     void budgetWords();
 };
@@ -93,6 +95,44 @@ void TestPresentation::platformStateInPlainWords()
     QCOMPARE(
         Presentation::platformStateText(status),
         QStringLiteral("Rejected: the daily budget share is under TikTok's minimum of 50 USD"));
+}
+
+void TestPresentation::throttledSaysWhenItRetries()
+{
+    core::PlatformStatus status;
+    status.state = core::PlatformState::Throttled;
+    const QDateTime retry = QDateTime::currentDateTimeUtc().addDays(2);
+    status.error =
+        core::PlatformFailure{QStringLiteral("rate_limited"),
+                              QStringLiteral("TikTok asked us to slow down. Retrying at ")
+                                  + core::toIsoUtc(retry) + u'.',
+                              QStringLiteral("40100"),
+                              {}};
+
+    QCOMPARE(Presentation::retryAt(status).toSecsSinceEpoch(), retry.toSecsSinceEpoch());
+    // Local time for the buyer, and the engine's ISO stamp is gone from the words.
+    QCOMPARE(Presentation::platformStateText(status),
+             QStringLiteral("Throttled until %1, then AdsDesk tries again: TikTok asked us to "
+                            "slow down.")
+                 .arg(Presentation::timestamp(retry)));
+}
+
+void TestPresentation::refusalsNameFieldsPlainly()
+{
+    core::PlatformStatus status;
+    status.state = core::PlatformState::Rejected;
+    status.error = core::PlatformFailure{
+        QStringLiteral("validation_failed"),
+        QStringLiteral("budget.amount: TikTok needs at least 50 USD for this budget.; "
+                       "account.extra.identityId: TikTok ads need an identity to post as."),
+        {},
+        {}};
+    QCOMPARE(Presentation::platformStateText(status),
+             QStringLiteral("Rejected: Budget: TikTok needs at least 50 USD for this budget. "
+                            "Ad account: TikTok ads need an identity to post as."));
+    QCOMPARE(Presentation::problemText(
+                 {QStringLiteral("budget.allocation.tiktok"), QStringLiteral("must be positive")}),
+             QStringLiteral("Split by platform: Must be positive."));
 }
 
 void TestPresentation::campaignStatusWords()

@@ -6,6 +6,7 @@
 #include "ui/GuiActor.h"
 #include "ui/Logging.h"
 #include "ui/Presentation.h"
+#include "ui/campaigns/LaunchCheckView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
@@ -181,6 +183,7 @@ CampaignEditorDialog::CampaignEditorDialog(CampaignService *service,
 
     loadLibrary();
     scheduleValidation();
+    runLaunchCheck();
 }
 
 CampaignEditorDialog::~CampaignEditorDialog()
@@ -228,6 +231,7 @@ void CampaignEditorDialog::buildForm()
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
+    layout->addWidget(buildCheckBox());
     layout->addWidget(m_general);
     layout->addWidget(buttons);
 
@@ -236,7 +240,7 @@ void CampaignEditorDialog::buildForm()
     m_validationTimer->setInterval(kValidationDelayMs);
     connect(m_validationTimer, &QTimer::timeout, this, &CampaignEditorDialog::runValidation);
 
-    resize(940, 600); // wide enough for creative names without a scroll bar
+    resize(940, 720); // wide enough for creative names without a scroll bar
     setUpTabOrder();
     connectEdits();
     updateAllocationRows();
@@ -437,6 +441,35 @@ QWidget *CampaignEditorDialog::withErrorLabel(QWidget *field, const QString &key
     return container;
 }
 
+QWidget *CampaignEditorDialog::buildCheckBox()
+{
+    m_checkView = new LaunchCheckView;
+    m_checkView->showMessage(tr("Save the campaign to check it with its platforms."));
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_checkView);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumHeight(110);
+
+    m_checkButton = new QPushButton(tr("Check &with platforms"));
+    m_checkButton->setObjectName(QStringLiteral("checkLaunch"));
+    m_checkButton->setAutoDefault(false); // Enter still means Save
+    m_checkButton->setToolTip(tr("Saves your changes, then shows what each platform would refuse "
+                                 "or warn about. Nothing is sent to the platforms."));
+    connect(m_checkButton, &QPushButton::clicked, this, &CampaignEditorDialog::checkWithPlatforms);
+    m_checkNote = new QLabel;
+    m_checkNote->setWordWrap(true);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_checkNote, 1);
+    row->addWidget(m_checkButton);
+    auto *box = new QGroupBox(tr("Before launch"));
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(scroll, 1);
+    return box;
+}
+
 void CampaignEditorDialog::setUpTabOrder()
 {
     QList<QWidget *> order{m_name, m_objective};
@@ -450,7 +483,8 @@ void CampaignEditorDialog::setUpTabOrder()
               m_creatives,
               m_start,
               m_hasEnd,
-              m_end};
+              m_end,
+              m_checkButton};
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 }
@@ -504,6 +538,10 @@ void CampaignEditorDialog::touch(const QString &key)
     if (m_filling)
         return;
     m_touched.insert(key);
+    if (!m_dirty && isEditing())
+        m_checkNote->setText(tr("The check below is for the saved campaign; checking again saves "
+                                "your edits first."));
+    m_dirty = true;
     updateShares();
     scheduleValidation();
 }
@@ -605,6 +643,7 @@ void CampaignEditorDialog::fillFromCampaign(const Campaign &campaign)
     if (spec.schedule.endAt.isValid())
         m_end->setDateTime(spec.schedule.endAt.toLocalTime());
     m_filling = false;
+    m_dirty = false;
 
     updateAllocationRows();
     updateShares();
@@ -841,6 +880,8 @@ void CampaignEditorDialog::updateOkButton()
 {
     const bool valid = m_serviceErrors.isEmpty() && readForm().localErrors.isEmpty();
     m_ok->setEnabled(valid && m_libraryLoaded && !m_validationPending && !m_saving);
+    // Checking a stored campaign as it is needs no save; anything else saves first.
+    m_checkButton->setEnabled(!m_saving && ((isEditing() && !m_dirty) || m_ok->isEnabled()));
 }
 
 void CampaignEditorDialog::setNotice(const QString &text, bool warning)
@@ -863,6 +904,42 @@ void CampaignEditorDialog::updateGeneralLabel()
     m_general->setStyleSheet(m_noticeIsWarning ? QStringLiteral("color: #c62828;") : QString());
 }
 
+void CampaignEditorDialog::continueEditing(const Campaign &saved)
+{
+    // A new campaign saved by Check becomes an edit of the stored one.
+    m_campaignId = saved.id;
+    m_version = saved.version;
+    m_dirty = false;
+    setWindowTitle(tr("Edit “%1”").arg(saved.spec.name));
+    for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it)
+        m_touched.insert(it.key());
+    setNotice(tr("Saved."));
+    updateOkButton();
+    runLaunchCheck();
+}
+
+void CampaignEditorDialog::runLaunchCheck()
+{
+    m_checkNote->clear();
+    m_checkView->showMessage(tr("Checking with the platforms…"));
+    const quint64 generation = ++m_checkGeneration;
+    const CampaignService *service = m_service;
+    const QString id = m_campaignId;
+    runInBackground(
+        this,
+        [service, id] { return service->checkLaunch(id); },
+        [this, generation](const Result<LaunchCheck> &check) {
+            if (generation != m_checkGeneration)
+                return; // a newer check is on its way
+            if (check)
+                m_checkView->showCheck(*check);
+            else
+                m_checkView->showMessage(
+                    tr("The check did not run: %1").arg(check.error().message));
+            emit launchChecked();
+        });
+}
+
 QString CampaignEditorDialog::fieldError(const QString &field) const
 {
     const QLabel *label = m_errorLabels.value(errorKeyFor(field));
@@ -879,8 +956,23 @@ void CampaignEditorDialog::accept()
     // Enter in a field presses the default button even while it is disabled.
     if (!m_ok->isEnabled())
         return;
+    save(true);
+}
 
+void CampaignEditorDialog::checkWithPlatforms()
+{
+    if (!m_checkButton->isEnabled())
+        return;
+    if (isEditing() && !m_dirty)
+        runLaunchCheck();
+    else
+        save(false); // the check reads the stored campaign, so the edits go there first
+}
+
+void CampaignEditorDialog::save(bool closeAfter)
+{
     m_saving = true;
+    m_closeAfterSave = closeAfter;
     setNotice(tr("Saving…"));
     updateOkButton();
 
@@ -914,7 +1006,10 @@ void CampaignEditorDialog::finishSave(const Result<Campaign> &result)
         qCInfo(lcUiCampaigns) << (isEditing() ? "updated campaign" : "created campaign")
                               << m_saved.id;
         emit campaignSaved(m_saved);
-        QDialog::accept();
+        if (m_closeAfterSave)
+            QDialog::accept();
+        else
+            continueEditing(m_saved);
         return;
     }
 

@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QTimer;
 
@@ -23,10 +24,17 @@ class CampaignService;
 
 namespace ads::ui {
 
+class LaunchCheckView;
+
 /**
  * Authors a campaign: every field of its spec, checked by CampaignService::validate() as the buyer
  * types, with each problem shown beside its field. OK stays disabled while the spec is invalid.
  * Saving runs in the background; the dialog closes once the store has accepted the campaign.
+ *
+ * Below the form, the pre-launch check of the saved campaign: what each platform would refuse or
+ * warn about. It runs when a stored campaign is opened and after each save made with the Check
+ * button, which saves pending edits first (the check reads the stored campaign) and keeps the
+ * dialog open.
  */
 class CampaignEditorDialog : public QDialog
 {
@@ -63,15 +71,25 @@ public:
 
     QPushButton *okButton() const { return m_ok; }
 
+    QPushButton *checkButton() const { return m_checkButton; }
+
+    LaunchCheckView *launchCheckView() const { return m_checkView; }
+
 public slots:
     /** Saves; the dialog closes when the store accepts the campaign. */
     void accept() override;
+
+    /** Saves pending edits without closing, then runs the pre-launch check on the pool. */
+    void checkWithPlatforms();
 
 signals:
     /** The form's messages reflect the latest validation. */
     void validated();
 
     void campaignSaved(const core::Campaign &campaign);
+
+    /** The pre-launch check's answer (or why it did not run) is on screen. */
+    void launchChecked();
 
 private:
     struct FormReading
@@ -85,6 +103,7 @@ private:
     QWidget *buildBudgetBox();
     QWidget *buildLibraryBox();
     QWidget *buildScheduleBox();
+    QWidget *buildCheckBox();
     QWidget *withErrorLabel(QWidget *field, const QString &key);
     void setUpTabOrder();
     void connectEdits();
@@ -106,7 +125,10 @@ private:
     void updateAllocationRows();
     void setNotice(const QString &text, bool warning = false);
     void updateGeneralLabel();
+    void save(bool closeAfter);
     void finishSave(const core::Result<core::Campaign> &result);
+    void continueEditing(const core::Campaign &saved);
+    void runLaunchCheck();
 
     QString errorKeyFor(const QString &field) const;
     QString readableMessage(const QString &field, const QString &message) const;
@@ -130,6 +152,9 @@ private:
     QDateTimeEdit *m_end = nullptr;
     QLabel *m_general = nullptr;
     QPushButton *m_ok = nullptr;
+    QPushButton *m_checkButton = nullptr;
+    LaunchCheckView *m_checkView = nullptr;
+    QLabel *m_checkNote = nullptr;
 
     QHash<QString, QLabel *> m_errorLabels; // error key -> label beside its field
     QHash<QString, QString> m_errorTitles;  // error key -> the field's name in a sentence
@@ -146,6 +171,9 @@ private:
     bool m_validationPending = false;
     bool m_libraryLoaded = false;
     bool m_saving = false;
+    bool m_closeAfterSave = true;
+    bool m_dirty = false; // edits not saved yet, so a check would not see them
+    quint64 m_checkGeneration = 0;
     bool m_filling = false; // set while the code, not the buyer, fills the form
     QStringList
         m_pendingAudienceIds; // an edited campaign's choices, until the library lists arrive

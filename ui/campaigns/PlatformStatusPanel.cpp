@@ -1,11 +1,16 @@
 #include "ui/campaigns/PlatformStatusPanel.h"
 
+#include "core/services/CampaignService.h"
+#include "ui/Background.h"
+#include "ui/Logging.h"
 #include "ui/Presentation.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ads::ui {
@@ -41,6 +46,21 @@ QList<Platform> shownPlatforms(const Campaign &campaign)
             platforms.append(it.key());
     }
     return platforms;
+}
+
+bool isMoving(PlatformState state)
+{
+    return state == PlatformState::Launching || state == PlatformState::Pausing
+           || state == PlatformState::Resuming;
+}
+
+bool anyLaunching(const Campaign &campaign)
+{
+    for (const PlatformStatus &status : campaign.platformStatus) {
+        if (status.state == PlatformState::Launching)
+            return true;
+    }
+    return false;
 }
 
 QString remoteIdsText(const QMap<QString, QString> &remoteIds)
@@ -87,15 +107,27 @@ void PlatformStatusPanel::clear()
     }
     m_stateLabels.clear();
     m_shareLabels.clear();
+    m_progressLabels.clear();
+    m_progressBars.clear();
 
     m_placeholder->show();
     m_cardsLayout->addWidget(m_placeholder);
     m_cardsLayout->addStretch(1);
 }
 
+void PlatformStatusPanel::setService(CampaignService *service)
+{
+    m_service = service;
+}
+
 void PlatformStatusPanel::setCampaign(const Campaign &campaign)
 {
     clear();
+    if (campaign.id != m_campaign.id)
+        m_idsShown.clear();
+    m_campaign = campaign;
+    if (anyLaunching(campaign))
+        fetchPlannedSteps(campaign);
     const QList<Platform> platforms = shownPlatforms(campaign);
     if (platforms.isEmpty()) {
         m_placeholder->setText(tr("This campaign has no platforms yet."));
@@ -138,6 +170,8 @@ QWidget *PlatformStatusPanel::makeCard(Platform platform,
     layout->addWidget(title);
     layout->addWidget(state);
     m_stateLabels.insert(platform, state);
+    if (isMoving(status.state))
+        addProgress(layout, platform, status);
 
     Budget share = campaign.spec.budget;
     share.amount.micros = shareMicros;
@@ -157,15 +191,109 @@ QWidget *PlatformStatusPanel::makeCard(Platform platform,
     }
     for (const QString &warning : status.warnings)
         addDetailLine(layout, tr("Warning: %1").arg(warning));
-    if (!status.remoteIds.isEmpty()) {
-        addDetailLine(layout,
-                      tr("Ids on %1:").arg(platformTitle) + u'\n'
-                          + remoteIdsText(status.remoteIds),
-                      true);
-    }
+    if (!status.remoteIds.isEmpty())
+        addRemoteIds(layout, platform, status.remoteIds);
     if (status.updatedAt.isValid())
         addDetailLine(layout, tr("Updated %1").arg(Presentation::timestamp(status.updatedAt)));
     return card;
+}
+
+void PlatformStatusPanel::addProgress(QVBoxLayout *layout,
+                                      Platform platform,
+                                      const PlatformStatus &status)
+{
+    auto *bar = new QProgressBar;
+    bar->setObjectName(QStringLiteral("progress-%1").arg(platformName(platform)));
+    bar->setTextVisible(false); // busy bars show no text in most styles; the label says it all
+    bar->setMaximumHeight(bar->fontMetrics().height());
+    QString text;
+    if (status.state == PlatformState::Launching) {
+        // Steps done are counted as the remote ids stored so far, against the objects the
+        // pre-launch check plans. Not exact (a step may record more than one id, a plan may
+        // change between check and launch), but good enough to show how far along it is.
+        const int planned = m_plannedSteps.value(platform);
+        const int done = int(status.remoteIds.size());
+        if (planned > 0) {
+            bar->setRange(0, planned);
+            bar->setValue(std::min(done, planned));
+            text = tr("%1 of %2 objects created").arg(std::min(done, planned)).arg(planned);
+        } else {
+            bar->setRange(0, 0);
+            text = tr("%1 objects created so far").arg(done);
+        }
+    } else {
+        bar->setRange(0, 0); // one call to the platform: nothing to count
+        text =
+            status.state == PlatformState::Pausing
+                ? tr("Turning delivery off at %1…").arg(Presentation::platformTitle(platform))
+                : tr("Turning delivery back on at %1…").arg(Presentation::platformTitle(platform));
+    }
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    layout->addWidget(label);
+    layout->addWidget(bar);
+    m_progressLabels.insert(platform, label);
+    m_progressBars.insert(platform, bar);
+}
+
+void PlatformStatusPanel::addRemoteIds(QVBoxLayout *layout,
+                                       Platform platform,
+                                       const QMap<QString, QString> &remoteIds)
+{
+    const QString title = Presentation::platformTitle(platform);
+    addDetailLine(layout, tr("Ids on %1:").arg(title) + u'\n' + remoteIdsText(remoteIds), true);
+    QLabel *ids = qobject_cast<QLabel *>(layout->itemAt(layout->count() - 1)->widget());
+
+    // A launch leaves a dozen ids; folded away they no longer push the next platform's state
+    // out of sight. The choice survives the card being rebuilt on every change notice.
+    auto *toggle = new QToolButton;
+    toggle->setObjectName(QStringLiteral("showIds-%1").arg(platformName(platform)));
+    toggle->setText(tr("Ids on %1 (%2)").arg(title).arg(remoteIds.size()));
+    toggle->setCheckable(true);
+    toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toggle->setAutoRaise(true);
+    const bool shown = m_idsShown.contains(platform);
+    toggle->setChecked(shown);
+    toggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    ids->setVisible(shown);
+    layout->insertWidget(layout->count() - 1, toggle);
+    connect(toggle, &QToolButton::toggled, this, [this, toggle, ids, platform](bool on) {
+        ids->setVisible(on);
+        toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        if (on)
+            m_idsShown.insert(platform);
+        else
+            m_idsShown.remove(platform);
+    });
+}
+
+void PlatformStatusPanel::fetchPlannedSteps(const Campaign &campaign)
+{
+    // Keyed by version too: a failed campaign can be edited and launched again.
+    const QString key = QStringLiteral("%1@%2").arg(campaign.id).arg(campaign.version);
+    if (!m_service || m_plannedFor == key)
+        return;
+    m_plannedFor = key;
+    m_plannedSteps.clear();
+
+    const CampaignService *service = m_service;
+    const QString id = campaign.id;
+    runInBackground(
+        this,
+        [service, id] { return service->checkLaunch(id); },
+        [this, id, key](const Result<LaunchCheck> &check) {
+            if (m_plannedFor != key)
+                return; // another campaign is shown by now
+            if (!check) {
+                qCInfo(lcUiCampaigns) << "no planned steps for" << id << check.error().message;
+                return;
+            }
+            for (auto it = check->platforms.begin(); it != check->platforms.end(); ++it)
+                m_plannedSteps.insert(it.key(), it->steps);
+            if (m_campaign.id == id)
+                setCampaign(m_campaign);
+            emit plannedStepsChanged();
+        });
 }
 
 void PlatformStatusPanel::addDetailLine(QVBoxLayout *layout, const QString &text, bool selectable)
@@ -189,6 +317,12 @@ QString PlatformStatusPanel::stateText(Platform platform) const
 QString PlatformStatusPanel::shareText(Platform platform) const
 {
     const QLabel *label = m_shareLabels.value(platform);
+    return label ? label->text() : QString();
+}
+
+QString PlatformStatusPanel::progressText(Platform platform) const
+{
+    const QLabel *label = m_progressLabels.value(platform);
     return label ? label->text() : QString();
 }
 

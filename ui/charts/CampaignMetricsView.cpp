@@ -16,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QTableView>
 #include <QTimer>
@@ -56,20 +57,46 @@ constexpr Column kTotalsColumns[] = {Column::Impressions,
                                      Column::Conversions,
                                      Column::Roas};
 
-/** Daily spend per series name, in major units: the chart's only use of floating point. */
-using SpendSeries = QMap<QString, QList<QPointF>>;
+/** One platform's daily spend as runs of consecutive report days, in major units: the chart's
+ * only use of floating point. */
+using SpendRuns = QList<QList<QPointF>>;
 
-SpendSeries dailySpend(const CampaignMetrics &metrics)
+SpendRuns spendRuns(QList<DailyMetrics> days)
 {
-    // Limitation: CampaignMetrics carries daily figures for all platforms together, not per
-    // platform, so the chart draws one line for the campaign instead of one per platform.
-    SpendSeries series;
-    const QString all = CampaignMetricsView::tr("All platforms");
-    for (const DailyMetrics &day : metrics.daily) {
+    std::sort(days.begin(), days.end(), [](const DailyMetrics &a, const DailyMetrics &b) {
+        return a.date < b.date;
+    });
+    // A day the platform did not report is not a zero day: the line stops and starts again.
+    SpendRuns runs;
+    QDate previous;
+    for (const DailyMetrics &day : days) {
+        if (runs.isEmpty() || previous.daysTo(day.date) != 1)
+            runs.append(QList<QPointF>());
         const qreal x = qreal(day.date.startOfDay().toMSecsSinceEpoch());
-        series[all].append({x, money::toMajorUnits(day.totals.spendMicros)});
+        runs.last().append({x, money::toMajorUnits(day.totals.spendMicros)});
+        previous = day.date;
     }
-    return series;
+    return runs;
+}
+
+/** A fixed colour per platform, so a platform keeps its colour across campaigns and periods. */
+QColor platformColor(Platform platform)
+{
+    switch (platform) {
+    case Platform::Facebook:
+        return QColor(0x18, 0x77, 0xf2);
+    case Platform::Google:
+        return QColor(0x34, 0xa8, 0x53);
+    case Platform::TikTok:
+        return QColor(0x22, 0x22, 0x22);
+    case Platform::LinkedIn:
+        return QColor(0x7b, 0x3f, 0xa0);
+    case Platform::Pinterest:
+        return QColor(0xe6, 0x00, 0x23);
+    case Platform::Snapchat:
+        return QColor(0xd8, 0xa7, 0x00);
+    }
+    return Qt::gray;
 }
 
 } // namespace
@@ -331,13 +358,13 @@ QString CampaignMetricsView::totalText(int column) const
 void CampaignMetricsView::updateChart(const CampaignMetrics &metrics)
 {
     m_chart->removeAllSeries();
+    m_legendNames.clear();
     for (QAbstractAxis *axis : m_chart->axes())
         m_chart->removeAxis(axis);
     m_chart->setTitle(metrics.currency.isEmpty() ? tr("Daily spend")
                                                  : tr("Daily spend (%1)").arg(metrics.currency));
 
-    const SpendSeries data = dailySpend(metrics);
-    if (data.isEmpty())
+    if (metrics.platformDaily.isEmpty())
         return;
 
     auto *xAxis = new QDateTimeAxis;
@@ -350,21 +377,41 @@ void CampaignMetricsView::updateChart(const CampaignMetrics &metrics)
 
     // Qt Charts fits an axis to the first series only; the range is taken over all of them.
     qreal top = 0;
-    for (auto it = data.begin(); it != data.end(); ++it) {
-        auto *series = new QLineSeries;
-        series->setName(it.key());
-        series->setPointsVisible(true);
-        for (const QPointF &point : it.value()) {
-            series->append(point);
-            top = std::max(top, point.y());
+    for (auto it = metrics.platformDaily.begin(); it != metrics.platformDaily.end(); ++it) {
+        const SpendRuns runs = spendRuns(it.value());
+        for (qsizetype i = 0; i < runs.size(); ++i) {
+            addSpendRun(it.key(), runs.at(i), i == 0, xAxis, yAxis);
+            for (const QPointF &point : runs.at(i))
+                top = std::max(top, point.y());
         }
-        m_chart->addSeries(series);
-        series->attachAxis(xAxis);
-        series->attachAxis(yAxis);
     }
     yAxis->setRange(0, top > 0 ? top : 1);
     yAxis->applyNiceNumbers();
     yAxis->setLabelFormat(top >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
+}
+
+void CampaignMetricsView::addSpendRun(Platform platform,
+                                      const QList<QPointF> &points,
+                                      bool inLegend,
+                                      QAbstractAxis *xAxis,
+                                      QAbstractAxis *yAxis)
+{
+    // Qt Charts cannot leave a gap inside one line series, so each run of days is its own series
+    // in the platform's colour, and only the first appears in the legend.
+    auto *series = new QLineSeries;
+    series->setName(Presentation::platformTitle(platform));
+    series->setColor(platformColor(platform));
+    series->setPointsVisible(true);
+    series->append(points);
+    m_chart->addSeries(series);
+    series->attachAxis(xAxis);
+    series->attachAxis(yAxis);
+    if (inLegend) {
+        m_legendNames.append(series->name());
+        return;
+    }
+    for (QLegendMarker *marker : m_chart->legend()->markers(series))
+        marker->setVisible(false);
 }
 
 } // namespace ads::ui

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QAbstractAxis;
 class QChart;
 class QChartView;
 class QComboBox;
@@ -26,8 +27,9 @@ class MetricsTableModel;
 
 /**
  * A campaign's delivery over a chosen period: totals, a per-platform table and a chart of daily
- * spend. Figures are read on the background pool; the view follows metricsChanged, so a sync that
- * lands new rows shows without a click.
+ * spend with one line per platform, broken where a platform did not report a day. Figures are read
+ * on the background pool; the view follows metricsChanged, so a sync that lands new rows shows
+ * without a click.
  */
 class CampaignMetricsView : public QWidget
 {
@@ -54,6 +56,9 @@ public:
 
     QChart *chart() const { return m_chart; }
 
+    /** The names the chart's legend shows: one per platform with figures in the period. */
+    QStringList legendNames() const { return m_legendNames; }
+
     /** The text shown for one figure in the totals strip, e.g. for
      * MetricsTableModel::Column::Spend. */
     QString totalText(int column) const;
@@ -77,6 +82,11 @@ private:
     void showMessage(const QString &text);
     void fitTableHeight();
     void updateChart(const core::CampaignMetrics &metrics);
+    void addSpendRun(core::Platform platform,
+                     const QList<QPointF> &points,
+                     bool inLegend,
+                     QAbstractAxis *xAxis,
+                     QAbstractAxis *yAxis);
 
     core::CampaignService *m_service;
     QString m_campaignId;
@@ -92,6 +102,7 @@ private:
     QTableView *m_table;
     QChart *m_chart;
     QChartView *m_chartView;
+    QStringList m_legendNames;
     QTimer *m_reloadTimer;
 };
 
