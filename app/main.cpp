@@ -8,7 +8,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSocketNotifier>
+#include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
@@ -97,6 +99,11 @@ int main(int argc, char **argv)
     const bool headless = app::wantsHeadless(argc, argv);
     std::unique_ptr<QCoreApplication> application = headless ? std::make_unique<QCoreApplication>(argc, argv)
                                                              : std::make_unique<QApplication>(argc, argv);
+    // The system locale's translation of the GUI, when there is one (embedded under :/i18n/).
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("adsdesk"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
     QCoreApplication::setOrganizationName(QStringLiteral("AdsDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("adsdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ADS_VERSION));
