@@ -56,7 +56,10 @@ QString mintDefaultToken(const QString &secret)
 
 int run(const app::Options &options, bool gui)
 {
-    auto workspace = core::Workspace::open({.dataDir = options.dataDir, .sandbox = options.sandbox});
+    core::Workspace::Options workspaceOptions;
+    workspaceOptions.dataDir = options.dataDir;
+    workspaceOptions.sandbox = options.sandbox;
+    auto workspace = core::Workspace::open(workspaceOptions);
     if (!workspace) {
         std::fprintf(stderr, "adsdesk: %s\n", qPrintable(workspace.error().message));
         return 1;
