@@ -149,7 +149,7 @@ PinterestResult<void> checkCampaignBudget(const QJsonObject &item, const RuleCon
     return {};
 }
 
-PinterestResult<void> checkTargeting(const QJsonObject &item)
+PinterestResult<void> checkTargeting(const QJsonObject &item, const RuleContext &context)
 {
     if (isNull(item, QStringLiteral("targeting_spec")))
         return reject(QStringLiteral("targeting_spec with LOCATION or GEO is required."));
@@ -173,6 +173,15 @@ PinterestResult<void> checkTargeting(const QJsonObject &item)
             || spec.contains(QStringLiteral("MAXIMUM_AGE"))))
         return reject(QStringLiteral("targeting_spec: AGE_BUCKET cannot be combined with "
                                      "MINIMUM_AGE or MAXIMUM_AGE."));
+    // Targeting takes audience ids; a customer list becomes targetable only through a
+    // CUSTOMER_LIST audience (pinterest.md 7.2), so a list id here is refused like any unknown id.
+    for (const char *key : {"AUDIENCE_INCLUDE", "AUDIENCE_EXCLUDE"}) {
+        for (const QJsonValue &id : spec.value(QLatin1String(key)).toArray()) {
+            if (!findRecord(context, kAudience, id.toString()))
+                return reject(QStringLiteral("targeting_spec.%1: audience %2 not found.")
+                                  .arg(QLatin1String(key), id.toString()));
+        }
+    }
     return {};
 }
 
@@ -327,6 +336,117 @@ PinterestResult<QJsonObject> imageFromBase64(const QJsonObject &source)
                        {"md5", http::md5Hex(bytes)}};
 }
 
+// The sandbox has no Pinterest users to match against, so every record counts as one match;
+// lists and audiences under 100 matches are TOO_SMALL, as the spec describes.
+constexpr int kMinMatchedUsers = 100;
+const QStringList kListTypes = {"EMAIL", "IDFA", "MAID", "LR_ID", "DLX_ID", "HASHED_PINNER_ID"};
+
+bool isHexHash(const QString &value)
+{
+    // MD5, SHA-1 or SHA-256 in hex (pinterest.md 7.1).
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]+$"));
+    return (value.size() == 32 || value.size() == 40 || value.size() == 64)
+           && hex.match(value).hasMatch();
+}
+
+/** The records of a create or an update, split and checked against the list type. */
+PinterestResult<QStringList> readRecords(const QJsonObject &body, const QString &listType)
+{
+    if (!body.value(QStringLiteral("records")).isString())
+        return reject(QStringLiteral("records is required: one string of comma-separated "
+                                     "values."));
+    QStringList records;
+    for (const QString &part :
+         body.value(QStringLiteral("records")).toString().split(u',', Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty())
+            records.append(part.trimmed());
+    }
+    if (records.isEmpty())
+        return reject(QStringLiteral("records must hold at least one value."));
+    for (const QString &record : std::as_const(records)) {
+        // Emails lower-case, plain or hashed; MAIDs and IDFAs hashed only. The other list
+        // types have no documented format and are taken as sent.
+        const bool email = listType == QLatin1String("EMAIL");
+        const bool device = listType == QLatin1String("MAID") || listType == QLatin1String("IDFA");
+        if (email && (record != record.toLower() || (!isHexHash(record) && !record.contains('@'))))
+            return reject(QStringLiteral("records: emails must be lower-case, plain or hashed "
+                                         "with SHA1, SHA256 or MD5."));
+        if (device && !isHexHash(record))
+            return reject(QStringLiteral("records: %1 values must be hashed with SHA1, SHA256 or "
+                                         "MD5.")
+                              .arg(listType));
+    }
+    return records;
+}
+
+QJsonObject withListStatus(QJsonObject state)
+{
+    const qint64 matched = state.value(QStringLiteral("num_uploaded_user_records")).toInteger()
+                           - state.value(QStringLiteral("num_removed_user_records")).toInteger();
+    state.insert(QStringLiteral("status"),
+                 matched >= kMinMatchedUsers ? QStringLiteral("READY")
+                                             : QStringLiteral("TOO_SMALL"));
+    return state;
+}
+
+/** An integer given as a JSON number or as digits in a string (the spec's examples use both). */
+std::optional<qint64> flexibleInteger(const QJsonValue &value)
+{
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok);
+        return ok ? std::optional<qint64>(number) : std::nullopt;
+    }
+    return value.isDouble() ? integerValue(value) : std::nullopt;
+}
+
+PinterestResult<void> checkAudienceRule(const QString &type,
+                                        const QJsonObject &rule,
+                                        const RuleContext &context)
+{
+    if (type == QLatin1String("CUSTOMER_LIST")) {
+        if (!findRecord(context, kCustomerList, rule.value("customer_list_id").toString()))
+            return reject(QStringLiteral("rule.customer_list_id is not a customer list of this "
+                                         "ad account."));
+        return {};
+    }
+    if (type == QLatin1String("VISITOR")) {
+        const QJsonValue days = rule.value(QStringLiteral("retention_days"));
+        const auto value = days.isUndefined() ? std::optional<qint64>(180) : flexibleInteger(days);
+        if (!value || *value < 1 || *value > 540)
+            return reject(QStringLiteral("rule.retention_days must be 1 to 540."));
+        return {};
+    }
+    if (type == QLatin1String("ENGAGEMENT")) {
+        if (rule.value(QStringLiteral("engagement_domain")).toArray().isEmpty())
+            return reject(QStringLiteral("rule.engagement_domain is required for ENGAGEMENT."));
+        const QString engagement = rule.value(QStringLiteral("engagement_type")).toString();
+        static const QStringList engagements = {"click", "save", "closeup", "comment", "like"};
+        if (rule.contains(QStringLiteral("engagement_type")) && !engagements.contains(engagement))
+            return reject(QStringLiteral("rule.engagement_type has an invalid value."));
+        return {};
+    }
+    if (type == QLatin1String("ACTALIKE")) {
+        static const QStringList countries = {"US", "CA", "GB"};
+        if (!countries.contains(rule.value(QStringLiteral("country")).toString()))
+            return reject(QStringLiteral("rule.country must be US, CA or GB."));
+        const auto percentage = flexibleInteger(rule.value(QStringLiteral("percentage")));
+        if (!percentage || *percentage < 1 || *percentage > 10)
+            return reject(QStringLiteral("rule.percentage must be 1 to 10."));
+        const QJsonArray seeds = rule.value(QStringLiteral("seed_id")).toArray();
+        if (seeds.isEmpty())
+            return reject(QStringLiteral("rule.seed_id must name the seed audience."));
+        for (const QJsonValue &seed : seeds) {
+            if (!findRecord(context, kAudience, seed.toString()))
+                return reject(QStringLiteral("rule.seed_id: audience %1 not found.")
+                                  .arg(seed.toString()));
+        }
+        return {};
+    }
+    // PERSONA is in the enum, but its rule is undocumented (pinterest.md 7.2).
+    return reject(QStringLiteral("audience_type %1 is not simulated.").arg(type));
+}
+
 } // namespace
 
 QJsonObject errorBody(const PinterestError &error)
@@ -401,7 +521,7 @@ PinterestResult<QJsonObject> validateAdGroup(const QJsonObject &item, const Rule
         checkBid(state, objective),
         checkWithinCampaign(*window, *campaign),
         checkAdGroupCount(state, *campaign, context),
-        checkTargeting(state),
+        checkTargeting(state, context),
         objective == QLatin1String("WEB_CONVERSION") ? checkConversionGoal(state, context)
                                                      : PinterestResult<void>(),
         checkTrackingUrls(state)};
@@ -490,6 +610,69 @@ PinterestResult<QJsonObject> validatePin(const QJsonObject &body, const RuleCont
                                  "video_id, multiple_image_base64)."));
 }
 
+PinterestResult<QJsonObject> validateCustomerList(const QJsonObject &body)
+{
+    if (auto ok = requireName(body, true); !ok)
+        return tl::unexpected(ok.error());
+    QJsonObject state{{"name", body.value(QStringLiteral("name"))}};
+    const QString listType = body.value(QStringLiteral("list_type")).toString(
+        QStringLiteral("EMAIL"));
+    if (!kListTypes.contains(listType))
+        return reject(QStringLiteral("list_type must be one of %1.").arg(kListTypes.join(", ")));
+    const auto records = readRecords(body, listType);
+    if (!records)
+        return tl::unexpected(records.error());
+    // Pinterest deletes the raw records once matched; the list keeps only its counters.
+    state.insert(QStringLiteral("list_type"), listType);
+    state.insert(QStringLiteral("num_batches"), 1);
+    state.insert(QStringLiteral("num_uploaded_user_records"), records->size());
+    state.insert(QStringLiteral("num_removed_user_records"), 0);
+    return withListStatus(state);
+}
+
+PinterestResult<QJsonObject> updateCustomerList(const QJsonObject &state, const QJsonObject &body)
+{
+    const QString operation = body.value(QStringLiteral("operation_type")).toString();
+    if (operation != QLatin1String("ADD") && operation != QLatin1String("REMOVE"))
+        return reject(QStringLiteral("operation_type must be ADD or REMOVE."));
+    const auto records = readRecords(body, state.value(QStringLiteral("list_type")).toString());
+    if (!records)
+        return tl::unexpected(records.error());
+    // The counters grow even for duplicates and for records not in the list (pinterest.md 7.1).
+    const QString counter = operation == QLatin1String("ADD")
+                                ? QStringLiteral("num_uploaded_user_records")
+                                : QStringLiteral("num_removed_user_records");
+    QJsonObject next = state;
+    next.insert(counter, state.value(counter).toInteger() + records->size());
+    next.insert(QStringLiteral("num_batches"),
+                state.value(QStringLiteral("num_batches")).toInteger() + 1);
+    return withListStatus(next);
+}
+
+PinterestResult<QJsonObject> validateAudience(const QJsonObject &body, const RuleContext &context)
+{
+    if (body.contains(QStringLiteral("ad_account_id"))
+        && body.value(QStringLiteral("ad_account_id")).toString() != context.account.accountId)
+        return reject(QStringLiteral("ad_account_id must match the path."));
+    if (auto ok = requireName(body, true); !ok)
+        return tl::unexpected(ok.error());
+    static const QStringList types = {"CUSTOMER_LIST", "VISITOR", "ENGAGEMENT", "ACTALIKE",
+                                      "PERSONA"};
+    if (auto ok = requireEnum(body, QStringLiteral("audience_type"), types, true); !ok)
+        return tl::unexpected(ok.error());
+    if (!body.value(QStringLiteral("rule")).isObject())
+        return reject(QStringLiteral("rule is required."));
+    const QString type = body.value(QStringLiteral("audience_type")).toString();
+    if (auto ok = checkAudienceRule(type, body.value("rule").toObject(), context); !ok)
+        return tl::unexpected(ok.error());
+    QJsonObject state;
+    for (const char *key : {"name", "audience_type", "rule", "description"}) {
+        if (body.contains(QLatin1String(key)))
+            state.insert(QLatin1String(key), body.value(QLatin1String(key)));
+    }
+    return state;
+}
+
 QStringList draftOnlyFields(const QString &type)
 {
     if (type == kCampaign)
@@ -562,6 +745,45 @@ QJsonObject renderPin(const ObjectRecord &record, const RuleContext &context)
                QJsonObject{{"media_type", record.state.value(QStringLiteral("media_type"))}});
     pin.insert(QStringLiteral("board_id"), context.account.extra.value(QStringLiteral("boardId")));
     return pin;
+}
+
+QJsonObject renderCustomerList(const ObjectRecord &record, const RuleContext &context)
+{
+    QJsonObject list = withListStatus(record.state);
+    list.remove(QStringLiteral("list_type")); // not a field of the CustomerList response
+    list.insert(QStringLiteral("id"), record.id);
+    list.insert(QStringLiteral("ad_account_id"), context.account.accountId);
+    list.insert(QStringLiteral("type"), QStringLiteral("customerlist"));
+    list.insert(QStringLiteral("created_time"), record.createdAtMs / 1000);
+    list.insert(QStringLiteral("updated_time"), record.updatedAtMs / 1000);
+    list.insert(QStringLiteral("exceptions"), QJsonObject());
+    return list;
+}
+
+QJsonObject renderAudience(const ObjectRecord &record, const RuleContext &context)
+{
+    QJsonObject audience = record.state;
+    audience.insert(QStringLiteral("id"), record.id);
+    audience.insert(QStringLiteral("ad_account_id"), context.account.accountId);
+    audience.insert(QStringLiteral("type"), QStringLiteral("audience"));
+    audience.insert(QStringLiteral("created_timestamp"), record.createdAtMs / 1000);
+    audience.insert(QStringLiteral("updated_timestamp"), record.updatedAtMs / 1000);
+    audience.insert(QStringLiteral("created_by_company_name"), QStringLiteral("Sandbox"));
+    // A customer list audience is as big as its list; other kinds have no users to count here.
+    const auto list = findRecord(context,
+                                 kCustomerList,
+                                 record.state.value("rule")["customer_list_id"].toString());
+    if (list) {
+        const QJsonObject counted = withListStatus(list->state);
+        audience.insert(QStringLiteral("status"), counted.value(QStringLiteral("status")));
+        audience.insert(QStringLiteral("size"),
+                        counted.value("num_uploaded_user_records").toInteger()
+                            - counted.value("num_removed_user_records").toInteger());
+    } else {
+        audience.insert(QStringLiteral("status"), QStringLiteral("READY"));
+        audience.insert(QStringLiteral("size"), QJsonValue::Null);
+    }
+    return audience;
 }
 
 QStringList listParam(const QUrlQuery &query, const QString &key)

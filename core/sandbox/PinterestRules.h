@@ -21,6 +21,8 @@ inline const QString kAdGroup = QStringLiteral("ad_group");
 inline const QString kAd = QStringLiteral("ad");
 inline const QString kPin = QStringLiteral("pin");
 inline const QString kMedia = QStringLiteral("media");
+inline const QString kCustomerList = QStringLiteral("customer_list");
+inline const QString kAudience = QStringLiteral("audience");
 
 /** Pinterest's error body {code, message} and the HTTP status it travels with. */
 struct PinterestError
@@ -61,6 +63,13 @@ PinterestResult<QJsonObject> validateAd(const QJsonObject &item, const RuleConte
 /** A Pin create; returns the Pin's media description (type, size) for its state. */
 PinterestResult<QJsonObject> validatePin(const QJsonObject &body, const RuleContext &context);
 
+/** A customer list create (pinterest.md 7.1); returns its state, without the raw records. */
+PinterestResult<QJsonObject> validateCustomerList(const QJsonObject &body);
+/** An ADD or REMOVE of records on a customer list's state; returns the new state. */
+PinterestResult<QJsonObject> updateCustomerList(const QJsonObject &state, const QJsonObject &body);
+/** An audience create (pinterest.md 7.2); returns its state. */
+PinterestResult<QJsonObject> validateAudience(const QJsonObject &body, const RuleContext &context);
+
 /** Fields that only a DRAFT entity may change (pinterest.md 3). */
 QStringList draftOnlyFields(const QString &type);
 
@@ -68,6 +77,8 @@ QStringList draftOnlyFields(const QString &type);
 QJsonObject renderEntity(const ObjectRecord &record, const RuleContext &context);
 QJsonObject renderAccount(const SandboxAccount &account);
 QJsonObject renderPin(const ObjectRecord &record, const RuleContext &context);
+QJsonObject renderCustomerList(const ObjectRecord &record, const RuleContext &context);
+QJsonObject renderAudience(const ObjectRecord &record, const RuleContext &context);
 
 /** Values of an array query parameter sent repeated or comma-joined. */
 QStringList listParam(const QUrlQuery &query, const QString &key);

@@ -90,6 +90,9 @@ private:
                                           const QString &type,
                                           const QJsonObject &item);
     SandboxReply list(PinterestCall &call, const QString &type);
+    SandboxReply paged(const QUrlQuery &query, QList<QJsonObject> rows) const;
+    SandboxReply customerLists(PinterestCall &call);
+    SandboxReply audiences(PinterestCall &call);
     SandboxReply getOne(PinterestCall &call, const QString &type, const QString &id);
     SandboxReply createPin(PinterestCall &call);
     SandboxReply createMedia(PinterestCall &call);
@@ -185,6 +188,10 @@ SandboxReply PinterestSimulator::routeAccount(PinterestCall &call)
         auto rows = analytics(call.request.query, "AD_ACCOUNT", call.rules, m_context->seed());
         return rows ? SandboxReply::json(*rows) : errorReply(rows.error());
     }
+    if (s.value(2) == QLatin1String("customer_lists"))
+        return customerLists(call);
+    if (s.value(2) == QLatin1String("audiences"))
+        return audiences(call);
     const QString type = typeOf(s.value(2));
     if (type.isEmpty())
         return errorReply(404, 404, QStringLiteral("Not found."));
@@ -258,7 +265,9 @@ ObjectRecord PinterestSimulator::newRecord(const PinterestCall &call,
                                                  {kAdGroup, 2'680'060'000'000},
                                                  {kAd, 687'200'000'000},
                                                  {kPin, 1'091'000'000'000'000'000},
-                                                 {kMedia, 5'210'000'000'000}};
+                                                 {kMedia, 5'210'000'000'000},
+                                                 {kCustomerList, 549'755'000'000},
+                                                 {kAudience, 2'542'000'000'000}};
     ObjectRecord record;
     record.platform = Platform::Pinterest;
     record.accountId = call.rules.account.accountId;
@@ -381,9 +390,6 @@ SandboxReply PinterestSimulator::batchUpdate(PinterestCall &call, const QString 
 SandboxReply PinterestSimulator::list(PinterestCall &call, const QString &type)
 {
     const QUrlQuery &q = call.request.query;
-    const int size = q.hasQueryItem("page_size") ? q.queryItemValue("page_size").toInt() : 25;
-    if (size < 1 || size > kMaxPageSize)
-        return errorReply(400, 1, QStringLiteral("page_size must be between 1 and 250."));
     QStringList statuses = listParam(q, QStringLiteral("entity_statuses"));
     if (statuses.isEmpty())
         statuses = {"ACTIVE", "PAUSED"}; // the documented default (pinterest.md 4.3)
@@ -405,6 +411,14 @@ SandboxReply PinterestSimulator::list(PinterestCall &call, const QString &type)
             continue;
         rows.append(entity);
     }
+    return paged(q, rows);
+}
+
+SandboxReply PinterestSimulator::paged(const QUrlQuery &q, QList<QJsonObject> rows) const
+{
+    const int size = q.hasQueryItem("page_size") ? q.queryItemValue("page_size").toInt() : 25;
+    if (size < 1 || size > kMaxPageSize)
+        return errorReply(400, 1, QStringLiteral("page_size must be between 1 and 250."));
     if (q.queryItemValue(QStringLiteral("order")) == QLatin1String("DESCENDING"))
         std::reverse(rows.begin(), rows.end());
     const QByteArray token = QByteArray::fromBase64(q.queryItemValue("bookmark").toLatin1());
@@ -417,6 +431,90 @@ SandboxReply PinterestSimulator::list(PinterestCall &call, const QString &type)
             QString::fromLatin1(QByteArray("sbx:" + QByteArray::number(start + size)).toBase64()))
                                    : QJsonValue(QJsonValue::Null);
     return SandboxReply::json(QJsonObject{{"items", items}, {"bookmark", bookmark}});
+}
+
+SandboxReply PinterestSimulator::customerLists(PinterestCall &call)
+{
+    const QStringList &s = call.segments;
+    const QByteArray &method = call.request.method;
+    const QJsonDocument doc = QJsonDocument::fromJson(call.request.body);
+    if (s.size() == 3 && method == "GET") {
+        QList<QJsonObject> rows;
+        for (const ObjectRecord &record : m_context->store().objects(
+                 Platform::Pinterest, kCustomerList, call.rules.account.accountId))
+            rows.append(renderCustomerList(record, call.rules));
+        return paged(call.request.query, rows);
+    }
+    if (s.size() == 3 && method == "POST") {
+        auto state = validateCustomerList(doc.object());
+        if (!state)
+            return errorReply(state.error());
+        QJsonObject fields = doc.object();
+        if (fields.value(QStringLiteral("records")).toString().size() > kMaxRecordedText)
+            fields.insert(QStringLiteral("records"), QJsonObject{{"truncated", true}});
+        const ObjectRecord record =
+            newRecord(call, kCustomerList, call.rules.account.accountId, fields, *state);
+        if (!commit({record}))
+            return errorReply(500, 12, QStringLiteral("Something went wrong on our end."));
+        return SandboxReply::json(renderCustomerList(record, call.rules));
+    }
+    if (s.size() != 4)
+        return errorReply(405, 405, QStringLiteral("Method not allowed."));
+    auto record = findRecord(call.rules, kCustomerList, s[3]);
+    if (!record)
+        return errorReply(404, 2, QStringLiteral("Customer list not found."));
+    if (method == "GET")
+        return SandboxReply::json(renderCustomerList(*record, call.rules));
+    if (method != "PATCH")
+        return errorReply(405, 405, QStringLiteral("Method not allowed."));
+    auto state = updateCustomerList(record->state, doc.object());
+    if (!state)
+        return errorReply(state.error());
+    record->state = *state;
+    record->status = state->value(QStringLiteral("status")).toString();
+    record->updatedAtMs = m_context->nowMs();
+    if (!commit({}, {*record}))
+        return errorReply(500, 12, QStringLiteral("Something went wrong on our end."));
+    return SandboxReply::json(renderCustomerList(*record, call.rules));
+}
+
+SandboxReply PinterestSimulator::audiences(PinterestCall &call)
+{
+    const QStringList &s = call.segments;
+    const QByteArray &method = call.request.method;
+    if (s.size() == 3 && method == "GET") {
+        const QString ownership =
+            call.request.query.queryItemValue(QStringLiteral("ownership_type"));
+        if (!ownership.isEmpty() && ownership != QLatin1String("OWNED")
+            && ownership != QLatin1String("RECEIVED"))
+            return errorReply(400, 400, QStringLiteral("Invalid ad account audience parameters."));
+        // Nothing is ever shared with a sandbox account, so RECEIVED is always empty.
+        QList<QJsonObject> rows;
+        if (ownership != QLatin1String("RECEIVED")) {
+            for (const ObjectRecord &record : m_context->store().objects(
+                     Platform::Pinterest, kAudience, call.rules.account.accountId))
+                rows.append(renderAudience(record, call.rules));
+        }
+        return paged(call.request.query, rows);
+    }
+    if (s.size() == 3 && method == "POST") {
+        const QJsonDocument doc = QJsonDocument::fromJson(call.request.body);
+        auto state = validateAudience(doc.object(), call.rules);
+        if (!state)
+            return errorReply(state.error());
+        const ObjectRecord record =
+            newRecord(call, kAudience, call.rules.account.accountId, doc.object(), *state);
+        if (!commit({record}))
+            return errorReply(500, 12, QStringLiteral("Something went wrong on our end."));
+        return SandboxReply::json(renderAudience(record, call.rules));
+    }
+    // Limitation: audience updates (PATCH) are not simulated; launches only create them.
+    if (s.size() != 4 || method != "GET")
+        return errorReply(405, 405, QStringLiteral("Method not allowed."));
+    const auto record = findRecord(call.rules, kAudience, s[3]);
+    if (!record)
+        return errorReply(404, 2, QStringLiteral("Audience not found."));
+    return SandboxReply::json(renderAudience(*record, call.rules));
 }
 
 SandboxReply PinterestSimulator::getOne(PinterestCall &call, const QString &type, const QString &id)

@@ -27,6 +27,9 @@ private slots:
     void itemExceptions();
     void authAndEnvelopeFailures();
     void listsWithBookmarks();
+    void customerListsBecomeAudiences();
+    void audienceRules_data();
+    void audienceRules();
     void statusChanges();
     void deliveryAndAnalytics();
     void stateSurvivesRestart();
@@ -355,6 +358,148 @@ void TestSandboxPinterest::listsWithBookmarks()
     QCOMPARE(all.object()["items"].toArray().size(), 4);
     QCOMPARE(all.object()["items"][0]["name"].toString(), QString("D [ads:c4]"));
     QCOMPARE(get(accountPath("campaigns"), QUrlQuery{{"page_size", "251"}}).status, 400);
+}
+
+// SHA-256 of "abc@test.com" and "ada@example.com", the reference's own example records.
+const QString kHashA = "fa922cb41ff930664d4c9ced3c472ce7ecf29a0f8248b7018456e990177fff75";
+const QString kHashB = "b5fc85e55755f9e0d030a10ab4429b6b2944855f9a0d60077fe832becbc41d72";
+
+void TestSandboxPinterest::customerListsBecomeAudiences()
+{
+    // pinterest.md 7: a customer list, then a CUSTOMER_LIST audience over it, then targeting.
+    const HttpResult list = send("POST",
+                                 accountPath("customer_lists"),
+                                 QJsonDocument(QJsonObject{{"name", "CRM [ads:a1]"},
+                                                           {"list_type", "EMAIL"},
+                                                           {"records", kHashA + "," + kHashB}}));
+    QCOMPARE(list.status, 200);
+    const QString listId = list.object()["id"].toString();
+    QVERIFY(QRegularExpression("^\\d+$").match(listId).hasMatch());
+    QCOMPARE(list.object()["type"].toString(), QString("customerlist"));
+    QCOMPARE(list.object()["ad_account_id"].toString(), m_account.accountId);
+    QCOMPARE(list.object()["num_uploaded_user_records"].toInt(), 2);
+    QCOMPARE(list.object()["num_batches"].toInt(), 1);
+    QCOMPARE(list.object()["status"].toString(), QString("TOO_SMALL")); // fewer than 100 users
+    QVERIFY(!list.object().contains("records")); // raw records are not kept after matching
+    QCOMPARE(get(accountPath("customer_lists/") + listId).object()["name"].toString(),
+             QString("CRM [ads:a1]"));
+    QCOMPARE(get(accountPath("customer_lists")).object()["items"][0]["id"].toString(), listId);
+
+    const HttpResult added = send("PATCH",
+                                  accountPath("customer_lists/") + listId,
+                                  QJsonDocument(QJsonObject{{"operation_type", "ADD"},
+                                                            {"records", kHashA}}));
+    QCOMPARE(added.status, 200);
+    QCOMPARE(added.object()["num_uploaded_user_records"].toInt(), 3); // duplicates count too
+    QCOMPARE(added.object()["num_batches"].toInt(), 2);
+
+    const HttpResult audience =
+        send("POST",
+             accountPath("audiences"),
+             QJsonDocument(QJsonObject{{"ad_account_id", m_account.accountId},
+                                       {"name", "CRM audience [ads:a1]"},
+                                       {"audience_type", "CUSTOMER_LIST"},
+                                       {"rule", QJsonObject{{"customer_list_id", listId}}}}));
+    QCOMPARE(audience.status, 200);
+    const QString audienceId = audience.object()["id"].toString();
+    QVERIFY(QRegularExpression("^\\d+$").match(audienceId).hasMatch());
+    QVERIFY(audienceId != listId);
+    QCOMPARE(audience.object()["type"].toString(), QString("audience"));
+    QCOMPARE(audience.object()["audience_type"].toString(), QString("CUSTOMER_LIST"));
+    QCOMPARE(audience.object()["rule"]["customer_list_id"].toString(), listId);
+    QCOMPARE(audience.object()["status"].toString(), QString("TOO_SMALL"));
+    QVERIFY(audience.object()["created_timestamp"].isDouble());
+
+    const HttpResult owned = get(accountPath("audiences"), QUrlQuery{{"page_size", "250"}});
+    QCOMPARE(owned.object()["items"].toArray().size(), 1);
+    QCOMPARE(owned.object()["items"][0]["name"].toString(), QString("CRM audience [ads:a1]"));
+    QVERIFY(owned.object()["bookmark"].isNull());
+    QCOMPARE(get(accountPath("audiences"), QUrlQuery{{"ownership_type", "RECEIVED"}})
+                 .object()["items"].toArray().size(),
+             0);
+    QCOMPARE(get(accountPath("audiences/") + audienceId).object()["id"].toString(), audienceId);
+    QCOMPARE(get(accountPath("audiences/999")).status, 404);
+
+    // Targeting takes the audience, not the customer list under it.
+    const QString campaign = createOne("campaigns", campaignBody("Spring"));
+    QJsonObject group = adGroupBody(campaign, "Targeted");
+    group["targeting_spec"] = QJsonObject{{"LOCATION", QJsonArray{"US"}},
+                                          {"AUDIENCE_INCLUDE", QJsonArray{audienceId}}};
+    QVERIFY(!createOne("ad_groups", group).isEmpty());
+    group["targeting_spec"] = QJsonObject{{"LOCATION", QJsonArray{"US"}},
+                                          {"AUDIENCE_INCLUDE", QJsonArray{listId}}};
+    const HttpResult wrong =
+        send("POST", accountPath("ad_groups"), QJsonDocument(QJsonArray{group}));
+    QCOMPARE(wrong.status, 200);
+    QVERIFY(!wrong.object()["items"][0].toObject().contains("data"));
+    QCOMPARE(wrong.object()["items"][0]["exceptions"][0]["code"].toInt(), 1);
+
+    QMap<QString, int> counts;
+    for (const QJsonValue &object : m_hub->objects(Platform::Pinterest))
+        ++counts[object["type"].toString()];
+    QCOMPARE(counts["customer_list"], 1);
+    QCOMPARE(counts["audience"], 1);
+}
+
+void TestSandboxPinterest::audienceRules_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QJsonObject>("body");
+
+    QTest::newRow("list without records")
+        << "customer_lists" << QJsonObject{{"name", "L"}, {"records", ""}};
+    QTest::newRow("list without name") << "customer_lists" << QJsonObject{{"records", kHashA}};
+    QTest::newRow("upper-case email")
+        << "customer_lists" << QJsonObject{{"name", "L"}, {"records", "Ada@Example.com"}};
+    QTest::newRow("unknown list type")
+        << "customer_lists"
+        << QJsonObject{{"name", "L"}, {"list_type", "PHONE"}, {"records", kHashA}};
+    QTest::newRow("plain MAID")
+        << "customer_lists"
+        << QJsonObject{{"name", "L"}, {"list_type", "MAID"}, {"records", "not-a-hash"}};
+    QTest::newRow("audience without rule")
+        << "audiences" << QJsonObject{{"name", "A"}, {"audience_type", "CUSTOMER_LIST"}};
+    QTest::newRow("audience of an unknown list")
+        << "audiences"
+        << QJsonObject{{"name", "A"},
+                       {"audience_type", "CUSTOMER_LIST"},
+                       {"rule", QJsonObject{{"customer_list_id", "123"}}}};
+    QTest::newRow("unknown audience type")
+        << "audiences"
+        << QJsonObject{{"name", "A"}, {"audience_type", "LOOKALIKE"}, {"rule", QJsonObject()}};
+    QTest::newRow("visitor retention over 540 days")
+        << "audiences"
+        << QJsonObject{{"name", "A"},
+                       {"audience_type", "VISITOR"},
+                       {"rule", QJsonObject{{"retention_days", 541}}}};
+    QTest::newRow("actalike outside US, CA, GB")
+        << "audiences"
+        << QJsonObject{{"name", "A"},
+                       {"audience_type", "ACTALIKE"},
+                       {"rule",
+                        QJsonObject{{"seed_id", QJsonArray{"1"}},
+                                    {"country", "DE"},
+                                    {"percentage", 5}}}};
+    QTest::newRow("engagement without domain")
+        << "audiences"
+        << QJsonObject{{"name", "A"}, {"audience_type", "ENGAGEMENT"}, {"rule", QJsonObject()}};
+    QTest::newRow("another account")
+        << "audiences"
+        << QJsonObject{{"ad_account_id", "1"},
+                       {"name", "A"},
+                       {"audience_type", "VISITOR"},
+                       {"rule", QJsonObject{{"retention_days", 30}}}};
+}
+
+void TestSandboxPinterest::audienceRules()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonObject, body);
+    const HttpResult result = send("POST", accountPath(path), QJsonDocument(body));
+    QCOMPARE(result.status, 400);
+    QVERIFY(result.object()["code"].isDouble());
+    QVERIFY(!result.object()["message"].toString().isEmpty());
+    QVERIFY(m_hub->objects(Platform::Pinterest).isEmpty());
 }
 
 void TestSandboxPinterest::statusChanges()
