@@ -91,6 +91,7 @@ private slots:
     void batchItemExceptions_data();
     void batchItemExceptions();
     void imagePinAndAd();
+    void findAdAnswersItsPin();
     void videoUploadWaitsForProcessing();
     void customerListAudience();
     void errorMapping_data();
@@ -208,8 +209,9 @@ void TestPinterestConnector::planStepsAndWarnings()
     QStringList keys;
     for (const PlannedStep &s : plan.steps)
         keys.append(s.key);
-    QCOMPARE(keys, (QStringList{u"audience:aud-vip"_s, u"video:cre-bf-video-1"_s,
-                                u"pin:cre-bf-video-1"_s, u"pin:cre-bf-static-1"_s, u"campaign"_s,
+    // Pins have no name to tag, so each is made inside its ad's step: every step but the video
+    // upload can be found again by its tag.
+    QCOMPARE(keys, (QStringList{u"audience:aud-vip"_s, u"video:cre-bf-video-1"_s, u"campaign"_s,
                                 u"adgroup"_s, u"ad:cre-bf-video-1"_s, u"ad:cre-bf-static-1"_s,
                                 u"activate"_s}));
     // The website-visitor audience is left out with a warning, not refused.
@@ -316,8 +318,9 @@ void TestPinterestConnector::batchItemExceptions()
     QFETCH(QString, platformCode);
     Fixture f;
     f.server.enqueueJson("POST", kAccountPath + u'/' + edge, reply);
-    const auto result = f.create(key, {{u"campaign"_s, u"1"_s}, {u"adgroup"_s, u"2"_s},
-                                       {u"pin:cre-bf-static-1"_s, u"3"_s}});
+    if (edge == u"ads")
+        f.server.enqueueJson("POST", u"/v5/pins"_s, R"({"id":"3"})", 201);
+    const auto result = f.create(key, {{u"campaign"_s, u"1"_s}, {u"adgroup"_s, u"2"_s}});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, code);
     QCOMPARE(result.error().platformCode, platformCode);
@@ -331,10 +334,13 @@ void TestPinterestConnector::imagePinAndAd()
     f.server.enqueueJson("POST", kAccountPath + u"/ads"_s,
                          R"({"items":[{"data":{"id":"687195134316"},"exceptions":{}}]})");
 
-    const auto pin = f.create(u"pin:cre-bf-static-1"_s);
-    QVERIFY(pin.has_value());
-    QCOMPARE(pin->remoteIds.value(u"pin:cre-bf-static-1"_s), u"813744226420795884"_s);
+    // One step makes the Pin, then the ad that promotes it, and answers both ids.
+    const auto ad = f.create(u"ad:cre-bf-static-1"_s, {{u"adgroup"_s, u"2680060704746"_s}});
+    QVERIFY(ad.has_value());
+    QCOMPARE(ad->remoteIds.value(u"pin:cre-bf-static-1"_s), u"813744226420795884"_s);
+    QCOMPARE(ad->remoteIds.value(u"ad:cre-bf-static-1"_s), u"687195134316"_s);
     const RecordedRequest &pinRequest = f.server.requests().at(0);
+    QCOMPARE(pinRequest.path, u"/v5/pins"_s);
     QCOMPARE(pinRequest.queryValue(u"ad_account_id"_s), kAccount);
     const QJsonObject body = pinRequest.json();
     QCOMPARE(body[u"board_id"_s].toString(), u"1111"_s);
@@ -347,17 +353,39 @@ void TestPinterestConnector::imagePinAndAd()
     QCOMPARE(QByteArray::fromBase64(source[u"data"_s].toString().toLatin1()),
              QByteArray("PNG-SQUARE"));
 
-    QMap<QString, QString> ids = pin->remoteIds;
-    ids.insert(u"adgroup"_s, u"2680060704746"_s);
-    const auto ad = f.create(u"ad:cre-bf-static-1"_s, ids);
-    QVERIFY(ad.has_value());
-    QCOMPARE(ad->remoteIds.value(u"ad:cre-bf-static-1"_s), u"687195134316"_s);
     const QJsonObject a = f.onlyItem(1);
     QCOMPARE(a[u"ad_group_id"_s].toString(), u"2680060704746"_s);
     QCOMPARE(a[u"creative_type"_s].toString(), u"REGULAR"_s);
     QCOMPARE(a[u"pin_id"_s].toString(), u"813744226420795884"_s);
     QCOMPARE(a[u"status"_s].toString(), u"PAUSED"_s);
     QCOMPARE(a[u"name"_s].toString(), u"Black Friday [ads:cmp-3f9a/ad:cre-bf-static-1]"_s);
+
+    // A Pin refused is the step's failure, and no ad is attempted.
+    f.server.enqueueJson("POST", u"/v5/pins"_s, R"({"code":1,"message":"Invalid image."})", 400);
+    const auto refused = f.create(u"ad:cre-bf-static-1"_s, {{u"adgroup"_s, u"2680060704746"_s}});
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().code, u"invalid_field"_s);
+    QCOMPARE(f.server.requests().size(), 3);
+}
+
+void TestPinterestConnector::findAdAnswersItsPin()
+{
+    Fixture f;
+    const QString tag = u"[ads:cmp-3f9a/ad:cre-bf-static-1]"_s;
+    f.server.enqueueJson("GET", kAccountPath + u"/ads"_s,
+                         uR"({"items":[{"id":"687195134316","name":"Black Friday %1",
+                             "status":"PAUSED","pin_id":"813744226420795884"}],"bookmark":null})"_s
+                             .arg(tag)
+                             .toUtf8());
+    const auto result = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"ad:cre-bf-static-1"_s),
+                             {{u"adgroup"_s, u"2680060704746"_s}}, done);
+    });
+    QVERIFY(result.has_value());
+    QVERIFY(result->has_value());
+    QCOMPARE((*result)->remoteIds.value(u"ad:cre-bf-static-1"_s), u"687195134316"_s);
+    QCOMPARE((*result)->remoteIds.value(u"pin:cre-bf-static-1"_s), u"813744226420795884"_s);
+    QCOMPARE(f.server.requests().at(0).queryValue(u"ad_group_ids"_s), u"2680060704746"_s);
 }
 
 void TestPinterestConnector::videoUploadWaitsForProcessing()
@@ -386,8 +414,14 @@ void TestPinterestConnector::videoUploadWaitsForProcessing()
     QVERIFY(s3.body.contains("uploads/11/aa"));
     QVERIFY(s3.body.contains("MP4-BYTES"));
 
-    const auto pin = f.create(u"pin:cre-bf-video-1"_s, video->remoteIds);
-    QVERIFY(pin.has_value());
+    f.server.enqueueJson("POST", kAccountPath + u"/ads"_s,
+                         R"({"items":[{"data":{"id":"5"}}],"exceptions":{}})");
+    QMap<QString, QString> ids = video->remoteIds;
+    ids.insert(u"adgroup"_s, u"2"_s);
+    const auto ad = f.create(u"ad:cre-bf-video-1"_s, ids);
+    QVERIFY(ad.has_value());
+    QCOMPARE(ad->remoteIds.value(u"pin:cre-bf-video-1"_s), u"99"_s);
+    QCOMPARE(f.onlyItem(6)[u"creative_type"_s].toString(), u"VIDEO"_s);
     const QJsonObject source = f.server.requests().at(5).json()[u"media_source"_s].toObject();
     QCOMPARE(source[u"source_type"_s].toString(), u"video_id"_s);
     QCOMPARE(source[u"media_id"_s].toString(), u"12345"_s);
@@ -498,6 +532,7 @@ void TestPinterestConnector::timeoutIsUnknownOutcome()
     Fixture f;
     CannedReply hang;
     hang.hang = true;
+    f.server.enqueueJson("POST", u"/v5/pins"_s, R"({"id":"3"})", 201);
     f.server.enqueue("POST", kAccountPath + u"/ads"_s, hang);
     f.connector.setRequestTimeoutMs(300);
     const auto result = f.create(u"ad:cre-bf-static-1"_s, {{u"adgroup"_s, u"1"_s}});

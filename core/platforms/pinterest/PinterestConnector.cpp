@@ -331,8 +331,6 @@ LaunchPlan PinterestConnector::plan(const LaunchInput &input) const
         if (findCreative(input, id)->kind == CreativeKind::Video)
             step(u"video:"_s + id);
     }
-    for (const QString &id : plan.usedCreativeIds)
-        step(u"pin:"_s + id);
     step(u"campaign"_s);
     step(u"adgroup"_s);
     for (const QString &id : plan.usedCreativeIds)
@@ -480,8 +478,6 @@ void PinterestConnector::createStep(const LaunchInput &input, const PlannedStep 
         createAudience(input, step, std::move(done));
     else if (key.startsWith(u"video:"))
         uploadVideo(input, step, std::move(done));
-    else if (key.startsWith(u"pin:"))
-        createPin(input, step, remoteIds, std::move(done));
     else if (key == u"campaign")
         createCampaign(input, step, std::move(done));
     else if (key == u"adgroup")
@@ -634,19 +630,19 @@ void PinterestConnector::pollVideo(const ConnectorAccount &account, const QStrin
          });
 }
 
-void PinterestConnector::createPin(const LaunchInput &input, const PlannedStep &step,
-                                   const QMap<QString, QString> &remoteIds, StepCallback done)
+void PinterestConnector::createPin(const LaunchInput &input, const Creative &creative,
+                                   const QMap<QString, QString> &remoteIds,
+                                   std::function<void(PlatformResult<QString>)> done)
 {
-    const Creative *c = findCreative(input, afterColon(step.key));
-    const auto rendition = c ? pickRendition(*c) : std::nullopt;
+    const auto rendition = pickRendition(creative);
     if (!rendition) {
-        done(tl::unexpected(missing(u"The creative is not part of this campaign."_s)));
+        done(tl::unexpected(missing(u"The creative has no file Pinterest takes."_s)));
         return;
     }
     QJsonObject source;
-    if (c->kind == CreativeKind::Video) {
+    if (creative.kind == CreativeKind::Video) {
         source = {{u"source_type"_s, u"video_id"_s},
-                  {u"media_id"_s, remoteIds.value(u"video:"_s + c->id)},
+                  {u"media_id"_s, remoteIds.value(u"video:"_s + creative.id)},
                   {u"cover_image_key_frame_time"_s, 0}};
     } else {
         QString readError;
@@ -661,24 +657,24 @@ void PinterestConnector::createPin(const LaunchInput &input, const PlannedStep &
                   {u"content_type"_s, rendition->mimeType},
                   {u"data"_s, QString::fromLatin1(bytes.toBase64())}};
     }
-    // Pins carry no name we can tag, so a Pin whose answer was lost is made again (on the
-    // account's board, where a duplicate shows but never spends).
+    // Pins carry no name we can tag: the Pin is made in its ad's step, which is found by the
+    // ad's tag. A Pin whose ad was never made is made again (a spare on the account's board,
+    // which never spends).
     const QJsonObject pin{{u"board_id"_s, input.account.extra.value(u"boardId"_s)},
-                          {u"title"_s, c->headline},
-                          {u"description"_s, c->description},
-                          {u"link"_s, c->destinationUrl},
-                          {u"alt_text"_s, c->headline},
+                          {u"title"_s, creative.headline},
+                          {u"description"_s, creative.description},
+                          {u"link"_s, creative.destinationUrl},
+                          {u"alt_text"_s, creative.headline},
                           {u"media_source"_s, source}};
-    const QString type = step.objectType;
     send("POST", apiPath(u"/pins"_s), {{u"ad_account_id"_s, input.account.accountId}},
-         input.account, pin, [type, done](PlatformResult<QJsonValue> r) {
+         input.account, pin, [done](PlatformResult<QJsonValue> r) {
              const QString id = r ? net::idFromJson(r->toObject().value(u"id"_s)) : QString();
              if (!r)
                  done(tl::unexpected(r.error()));
              else if (id.isEmpty())
                  done(tl::unexpected(unreadable(u"Pin without id"_s)));
              else
-                 done(StepOutcome{{{type, id}}});
+                 done(id);
          });
 }
 
@@ -755,14 +751,30 @@ void PinterestConnector::createAd(const LaunchInput &input, const PlannedStep &s
         done(tl::unexpected(missing(u"The creative is not part of this campaign."_s)));
         return;
     }
-    const QJsonObject ad{
+    const QString pinKey = u"pin:"_s + c->id;
+    QJsonObject ad{
         {u"ad_group_id"_s, remoteIds.value(u"adgroup"_s)},
         {u"creative_type"_s, c->kind == CreativeKind::Video ? u"VIDEO"_s : u"REGULAR"_s},
-        {u"pin_id"_s, remoteIds.value(u"pin:"_s + c->id)},
         {u"name"_s, nameFor(input, step)},
         {u"destination_url"_s, c->destinationUrl},
         {u"status"_s, u"PAUSED"_s}};
-    createOne(input.account, u"ads"_s, ad, step.objectType, std::move(done));
+    const ConnectorAccount account = input.account;
+    const QString type = step.objectType;
+    createPin(input, *c, remoteIds,
+              [this, account, ad, pinKey, type, done](PlatformResult<QString> pin) mutable {
+                  if (!pin) {
+                      done(tl::unexpected(pin.error()));
+                      return;
+                  }
+                  ad.insert(u"pin_id"_s, *pin);
+                  const QString pinId = *pin;
+                  createOne(account, u"ads"_s, ad, type,
+                            [pinKey, pinId, done](PlatformResult<StepOutcome> r) {
+                                if (r)
+                                    r->remoteIds.insert(pinKey, pinId);
+                                done(r);
+                            });
+              });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,7 +799,7 @@ void PinterestConnector::findStep(const LaunchInput &input, const PlannedStep &s
         edge = u"audiences"_s;
         query = {{u"ownership_type"_s, u"OWNED"_s}};
     } else {
-        // Video uploads and Pins carry no name to find them by; activate is idempotent.
+        // Video uploads carry no name to find them by; activate is idempotent.
         done(std::optional<StepOutcome>());
         return;
     }
@@ -812,6 +824,10 @@ void PinterestConnector::findStep(const LaunchInput &input, const PlannedStep &s
                         return;
                     }
                     StepOutcome found{{{type, id}}};
+                    // An ad's step also made its Pin; the ad names it.
+                    const QString pin = net::idFromJson((*r)->value(u"pin_id"_s));
+                    if (type.startsWith(u"ad:") && !pin.isEmpty())
+                        found.remoteIds.insert(u"pin:"_s + afterColon(type), pin);
                     const QString list = net::idFromJson(
                         (*r)->value(u"rule"_s).toObject().value(u"customer_list_id"_s));
                     if (type.startsWith(u"audience:") && !list.isEmpty())

@@ -21,9 +21,10 @@ namespace ads::core {
 /**
  * Pinterest API v5 (ads).
  *
- * Hierarchy: customer list plus CUSTOMER_LIST audience per customer list, video uploads, one Pin
- * per creative on the account's board, campaign (no campaign budget), one ad group (budget,
- * schedule, bid, targeting), one ad per creative, then "activate". Writes are batches: a JSON
+ * Hierarchy: customer list plus CUSTOMER_LIST audience per customer list, video uploads,
+ * campaign (no campaign budget), one ad group (budget, schedule, bid, targeting), then per
+ * creative a Pin on the account's board and the ad promoting it (one step, found again by the
+ * ad's tag: a Pin has no name to tag), then "activate". Writes are batches: a JSON
  * array in, {"items":[{data, exceptions}]} out, where one item can fail while HTTP says 200.
  * Everything is created PAUSED. Money is integer micro-currency, times are Unix seconds.
  */
@@ -75,8 +76,9 @@ private:
     void uploadVideo(const LaunchInput &input, const PlannedStep &step, StepCallback done);
     void pollVideo(const ConnectorAccount &account, const QString &mediaId, const QString &type,
                    int attempt, StepCallback done);
-    void createPin(const LaunchInput &input, const PlannedStep &step,
-                   const QMap<QString, QString> &remoteIds, StepCallback done);
+    void createPin(const LaunchInput &input, const Creative &creative,
+                   const QMap<QString, QString> &remoteIds,
+                   std::function<void(PlatformResult<QString>)> done);
     void createCampaign(const LaunchInput &input, const PlannedStep &step, StepCallback done);
     void createAdGroup(const LaunchInput &input, const PlannedStep &step,
                        const QMap<QString, QString> &remoteIds, StepCallback done);
