@@ -20,6 +20,7 @@ inline const QString kAdSquad = QStringLiteral("adsquad");
 inline const QString kAd = QStringLiteral("ad");
 inline const QString kMedia = QStringLiteral("media");
 inline const QString kCreative = QStringLiteral("creative");
+inline const QString kSegment = QStringLiteral("segment");
 
 /** A Snap error: HTTP status, E-code and the developer text (snapchat.md 5.1). */
 struct SnapError
@@ -54,6 +55,9 @@ QString localText(qint64 ms, const QTimeZone &zone);
 /** An ISO-8601 instant with Z or an offset; nullopt when it is not one. */
 std::optional<qint64> parseInstant(const QJsonValue &value);
 
+/** A query value, percent-decoded in full: "%2C" reads as a comma, as on any HTTP server. */
+QString queryValue(const QUrlQuery &query, const QString &key);
+
 /** A live (not deleted) record of the account, or nullopt. */
 std::optional<ObjectRecord> findRecord(const RuleContext &context,
                                        const QString &type,
@@ -65,6 +69,12 @@ SnapResult<QJsonObject> validateAdSquad(const QJsonObject &item, const RuleConte
 SnapResult<QJsonObject> validateMedia(const QJsonObject &item, const RuleContext &context);
 SnapResult<QJsonObject> validateCreative(const QJsonObject &item, const RuleContext &context);
 SnapResult<QJsonObject> validateAd(const QJsonObject &item, const RuleContext &context);
+/** A segment (audience) create or update (snapchat.md 7.1); server-owned counters start empty. */
+SnapResult<QJsonObject> validateSegment(const QJsonObject &item, const RuleContext &context);
+/** One users entry of POST or DELETE /segments/{id}/users: how many identifiers it holds. */
+SnapResult<int> segmentUsers(const QJsonObject &entry);
+/** The segment's state after `added` identifiers were uploaded (negative: removed). */
+QJsonObject withSegmentUsers(QJsonObject state, qint64 added);
 
 /** The object as the API returns it, with server fields. */
 QJsonObject renderEntity(const ObjectRecord &record, const RuleContext &context);

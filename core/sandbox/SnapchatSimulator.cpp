@@ -44,7 +44,8 @@ std::optional<Collection> collectionOf(const QString &plural)
         {"adsquads", {kAdSquad, "adsquad", "campaign_id"}},
         {"ads", {kAd, "ad", "ad_squad_id"}},
         {"media", {kMedia, "media", "ad_account_id"}},
-        {"creatives", {kCreative, "creative", "ad_account_id"}}};
+        {"creatives", {kCreative, "creative", "ad_account_id"}},
+        {"segments", {kSegment, "segment", "ad_account_id"}}};
     if (!map.contains(plural))
         return std::nullopt;
     return map.value(plural);
@@ -82,6 +83,7 @@ private:
     SandboxReply single(SnapCall &call, const ObjectRecord &record) const;
     SandboxReply remove(SnapCall &call, ObjectRecord record);
     SandboxReply upload(SnapCall &call, ObjectRecord media);
+    SandboxReply users(SnapCall &call, ObjectRecord segment);
     SandboxReply organizations(SnapCall &call);
 
     ObjectRecord newRecord(const SnapCall &call,
@@ -179,7 +181,8 @@ SandboxReply SnapchatSimulator::organizations(SnapCall &call)
                              {"name", account.extra.value("brandName")},
                              {"country", "US"},
                              {"roles", QJsonArray{"admin"}}};
-    if (call.request.query.queryItemValue("with_ad_accounts") == QLatin1String("true"))
+    if (queryValue(call.request.query, QStringLiteral("with_ad_accounts"))
+        == QLatin1String("true"))
         organization.insert(QStringLiteral("ad_accounts"), QJsonArray{adAccount});
     return ok(call,
               {{"organizations",
@@ -245,7 +248,8 @@ SandboxReply SnapchatSimulator::routeEntity(SnapCall &call)
         return remove(call, *record);
     const QString child = s.value(2);
     if (child == QLatin1String("stats") && method == "GET") {
-        if (record->type == kAd || record->type == kMedia || record->type == kCreative)
+        if (record->type == kAd || record->type == kMedia || record->type == kCreative
+            || record->type == kSegment)
             // Limitation: ad-level stats are not simulated; delivery is modelled per ad squad.
             return fail(call, SnapError{400, "E1008", "Stats for this object are not simulated"});
         auto result = stats(call.request.query, *record, call.rules, m_context->seed());
@@ -253,6 +257,9 @@ SandboxReply SnapchatSimulator::routeEntity(SnapCall &call)
     }
     if (child == QLatin1String("upload") && record->type == kMedia && method == "POST")
         return upload(call, *record);
+    if (child == QLatin1String("users") && record->type == kSegment
+        && (method == "POST" || method == "DELETE"))
+        return users(call, *record);
     const auto children = collectionOf(child);
     const bool parentMatches =
         children
@@ -329,13 +336,20 @@ SnapResult<ObjectRecord> SnapchatSimulator::writeOne(const SnapCall &call,
                        : collection.type == kAdSquad  ? validateAdSquad(item, call.rules)
                        : collection.type == kMedia    ? validateMedia(item, call.rules)
                        : collection.type == kCreative ? validateCreative(item, call.rules)
+                       : collection.type == kSegment  ? validateSegment(item, call.rules)
                                                       : validateAd(item, call.rules);
     if (!state)
         return tl::unexpected(state.error());
     if (!update)
         return newRecord(call, collection.type, parentId, item, *state);
-    // A PUT replaces the object: omitted optional fields are dropped (snapchat.md 3).
-    existing->state = *state;
+    // A PUT replaces the object: omitted optional fields are dropped (snapchat.md 3). A
+    // segment's member counts belong to the server and survive the replacement.
+    QJsonObject replaced = *state;
+    if (collection.type == kSegment) {
+        for (const char *key : {"upload_status", "targetable_status", "approximate_number_users"})
+            replaced.insert(QLatin1String(key), existing->state.value(QLatin1String(key)));
+    }
+    existing->state = replaced;
     existing->state.remove(QStringLiteral("id"));
     existing->status = state->value(QStringLiteral("status")).toString();
     existing->name = state->value(QStringLiteral("name")).toString();
@@ -388,7 +402,7 @@ SandboxReply SnapchatSimulator::list(SnapCall &call,
                                      const std::function<bool(const ObjectRecord &)> &match)
 {
     const QUrlQuery &q = call.request.query;
-    const bool deleted = q.queryItemValue("read_deleted_entities") == QLatin1String("true");
+    const bool deleted = queryValue(q, "read_deleted_entities") == QLatin1String("true");
     QJsonArray rows;
     for (const ObjectRecord &record :
          m_context->store().objects(Platform::Snapchat, type, call.rules.account.accountId)) {
@@ -400,10 +414,10 @@ SandboxReply SnapchatSimulator::list(SnapCall &call,
     const QString plural = pluralOf(type);
     if (!q.hasQueryItem(QStringLiteral("limit")))
         return ok(call, {{plural, rows}}); // unpaginated without a limit (unconfirmed)
-    const int limit = q.queryItemValue(QStringLiteral("limit")).toInt();
+    const int limit = queryValue(q, QStringLiteral("limit")).toInt();
     if (limit < 50 || limit > 1000)
         return fail(call, SnapError{400, "E1001", "limit must be between 50 and 1000"});
-    const QByteArray cursor = QByteArray::fromBase64(q.queryItemValue("cursor").toLatin1());
+    const QByteArray cursor = QByteArray::fromBase64(queryValue(q, "cursor").toLatin1());
     const qsizetype start = cursor.startsWith("sbx:") ? cursor.mid(4).toLongLong() : 0;
     QJsonObject body{{plural, QJsonArray()}};
     QJsonArray page;
@@ -481,6 +495,42 @@ SandboxReply SnapchatSimulator::upload(SnapCall &call, ObjectRecord media)
     if (!commit({}, {media}))
         return fail(call, SnapError{500, "E9999", "Internal error"});
     return ok(call, {{"result", renderEntity(media, call.rules)}});
+}
+
+SandboxReply SnapchatSimulator::users(SnapCall &call, ObjectRecord segment)
+{
+    const QJsonObject body = QJsonDocument::fromJson(call.request.body).object();
+    const QJsonArray entries = body.value(QStringLiteral("users")).toArray();
+    if (entries.isEmpty())
+        return fail(call, SnapError{400, "E1001", "The body must be {\"users\": [...]}"});
+    // Removal takes the same body as upload (snapchat.md 7.2).
+    const int sign = call.request.method == "DELETE" ? -1 : 1;
+    QJsonArray results;
+    std::optional<SnapError> firstError;
+    qint64 total = 0;
+    for (const QJsonValue &entry : entries) {
+        const auto count = segmentUsers(entry.toObject());
+        if (!count) {
+            firstError = firstError.value_or(count.error());
+            results.append(QJsonObject{{"sub_request_status", "ERROR"},
+                                       {"sub_request_error_reason", count.error().message}});
+            continue;
+        }
+        total += *count;
+        results.append(QJsonObject{{"sub_request_status", "SUCCESS"},
+                                   {"user", QJsonObject{{"number_uploaded_users", *count}}}});
+    }
+    if (firstError && total == 0) {
+        SandboxReply reply = fail(call, *firstError);
+        QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+        body.insert(QStringLiteral("users"), results);
+        return SandboxReply::json(body, firstError->status);
+    }
+    segment.state = withSegmentUsers(segment.state, sign * total);
+    segment.updatedAtMs = m_context->nowMs();
+    if (!commit({}, {segment}))
+        return fail(call, SnapError{500, "E9999", "Internal error"});
+    return ok(call, {{"users", results}});
 }
 
 } // namespace

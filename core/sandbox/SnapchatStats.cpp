@@ -128,14 +128,14 @@ SnapResult<Query> parseQuery(const QUrlQuery &params,
                              const QTimeZone &zone)
 {
     Query query;
-    query.granularity = params.hasQueryItem("granularity") ? params.queryItemValue("granularity")
+    query.granularity = params.hasQueryItem("granularity") ? queryValue(params, "granularity")
                                                            : QStringLiteral("TOTAL");
     // Limitation: HOUR granularity is not simulated; delivery is modelled per local day.
     if (query.granularity != QLatin1String("TOTAL") && query.granularity != QLatin1String("DAY"))
         return unsupported(QStringLiteral("granularity must be TOTAL or DAY in the sandbox"));
     query.fields =
         params.hasQueryItem("fields")
-            ? params.queryItemValue("fields").split(',', Qt::SkipEmptyParts)
+            ? queryValue(params, "fields").split(',', Qt::SkipEmptyParts)
             : (entity.type == QLatin1String("adaccount") ? QStringList{"spend"} : kDefaultFields);
     for (const QString &field : std::as_const(query.fields)) {
         if (!kFields.contains(field))
@@ -147,12 +147,12 @@ SnapResult<Query> parseQuery(const QUrlQuery &params,
     for (const char *key : {"start_time", "end_time"}) {
         if (!params.hasQueryItem(QLatin1String(key)))
             continue;
-        const auto ms = parseInstant(params.queryItemValue(QLatin1String(key)));
+        const auto ms = parseInstant(queryValue(params, QLatin1String(key)));
         if (!ms)
             return unsupported(QStringLiteral("%1 must be ISO-8601").arg(QLatin1String(key)));
         (qstrcmp(key, "start_time") == 0 ? query.startMs : query.endMs) = *ms;
     }
-    query.omitEmpty = params.queryItemValue(QStringLiteral("omit_empty")) == QLatin1String("true");
+    query.omitEmpty = queryValue(params, QStringLiteral("omit_empty")) == QLatin1String("true");
     if (query.granularity == QLatin1String("TOTAL"))
         return query;
     if (!query.startMs || !query.endMs || *query.endMs <= *query.startMs)

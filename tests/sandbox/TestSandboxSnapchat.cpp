@@ -26,6 +26,9 @@ private slots:
     void validationErrors_data();
     void validationErrors();
     void partialBatch();
+    void segmentsTakeHashedMembers();
+    void segmentRules_data();
+    void segmentRules();
     void authAndLookupFailures();
     void pagesWithNextLink();
     void updatesAndDeletes();
@@ -43,6 +46,7 @@ private:
     QJsonObject campaignBody(const QString &name, const QString &status = "PAUSED") const;
     QJsonObject squadBody(const QString &campaignId, const QString &name) const;
     QJsonObject creativeBody(const QString &mediaId) const;
+    QJsonObject segmentBody(const QString &name) const;
     QString createOne(const QString &path, const QString &plural, const QJsonObject &item);
     QString readyMedia();
     /** Media, creative, campaign, ad squad and ad; returns {campaign, squad}. */
@@ -312,6 +316,113 @@ void TestSandboxSnapchat::partialBatch()
     QCOMPARE(m_hub->objects(Platform::Snapchat).size(), 1);
 }
 
+QJsonObject TestSandboxSnapchat::segmentBody(const QString &name) const
+{
+    return {{"ad_account_id", m_account.accountId},
+            {"name", name},
+            {"description", "hashed emails"},
+            {"source_type", "FIRST_PARTY"},
+            {"retention_in_days", 9999}};
+}
+
+void TestSandboxSnapchat::segmentsTakeHashedMembers()
+{
+    // snapchat.md 7.1 and 7.2: a FIRST_PARTY segment, its members, then targeting.
+    const HttpResult created = send(
+        "POST", accountPath("segments"), {{"segments", QJsonArray{segmentBody("VIP [ads:a1]")}}});
+    QCOMPARE(created.status, 200);
+    const QJsonObject wrapped = created.object()["segments"][0].toObject();
+    QCOMPARE(wrapped["sub_request_status"].toString(), QString("SUCCESS"));
+    const QJsonObject segment = wrapped["segment"].toObject();
+    const QString id = segment["id"].toString();
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(segment["source_type"].toString(), QString("FIRST_PARTY"));
+    QCOMPARE(segment["retention_in_days"].toInt(), 9999);
+    QCOMPARE(segment["upload_status"].toString(), QString("NO_UPLOAD"));
+    QCOMPARE(segment["targetable_status"].toString(), QString("NOT_READY"));
+    QCOMPARE(segment["approximate_number_users"].toInt(), 0);
+    QVERIFY(segment["status"].toString() == "ACTIVE" || segment["status"].toString() == "PENDING");
+
+    const QString hash = "fa922cb41ff930664d4c9ced3c472ce7ecf29a0f8248b7018456e990177fff75";
+    const QJsonObject users{{"schema", QJsonArray{"EMAIL_SHA256"}},
+                            {"data", QJsonArray{QJsonArray{hash}, QJsonArray{hash.toUpper()}}}};
+    const HttpResult badHash =
+        send("POST", "/v1/segments/" + id + "/users", {{"users", QJsonArray{users}}});
+    QCOMPARE(badHash.status, 400); // digests are lower-case hex
+    QJsonObject good = users;
+    good["data"] = QJsonArray{QJsonArray{hash},
+                              QJsonArray{QString(hash).replace(0, 1, "0")}};
+    const HttpResult uploaded =
+        send("POST", "/v1/segments/" + id + "/users", {{"users", QJsonArray{good}}});
+    QCOMPARE(uploaded.status, 200);
+    QCOMPARE(uploaded.object()["users"][0]["sub_request_status"].toString(), QString("SUCCESS"));
+    QCOMPARE(uploaded.object()["users"][0]["user"]["number_uploaded_users"].toInt(), 2);
+    const QJsonObject read =
+        get("/v1/segments/" + id).object()["segments"][0]["segment"].toObject();
+    QCOMPARE(read["upload_status"].toString(), QString("COMPLETE"));
+    QCOMPARE(read["targetable_status"].toString(), QString("TOO_FEW_USERS"));
+
+    const HttpResult listed = get(accountPath("segments"), QUrlQuery{{"limit", "50"}});
+    QCOMPARE(listed.object()["segments"].toArray().size(), 1);
+    QCOMPARE(listed.object()["segments"][0]["segment"]["name"].toString(),
+             QString("VIP [ads:a1]"));
+
+    // Ad squads target segments of the account only.
+    const QString campaign = createOne(accountPath("campaigns"), "campaigns", campaignBody("S"));
+    QJsonObject squad = squadBody(campaign, "Targeted");
+    QJsonObject targeting = squad["targeting"].toObject();
+    targeting["segments"] = QJsonArray{
+        QJsonObject{{"segment_id", QJsonArray{id}}, {"operation", "INCLUDE"}}};
+    squad["targeting"] = targeting;
+    QVERIFY(!createOne("/v1/campaigns/" + campaign + "/adsquads", "adsquads", squad).isEmpty());
+    targeting["segments"] = QJsonArray{
+        QJsonObject{{"segment_id", QJsonArray{"5677923948298240"}}, {"operation", "INCLUDE"}}};
+    squad["targeting"] = targeting;
+    const HttpResult unknown = send("POST",
+                                    "/v1/campaigns/" + campaign + "/adsquads",
+                                    {{"adsquads", QJsonArray{squad}}});
+    QCOMPARE(unknown.status, 400);
+    QVERIFY(unknown.object()["adsquads"][0]["sub_request_error_reason"].toString().contains(
+        "segment"));
+
+    QMap<QString, int> counts;
+    for (const QJsonValue &object : m_hub->objects(Platform::Snapchat))
+        ++counts[object["type"].toString()];
+    QCOMPARE(counts["segment"], 1);
+}
+
+void TestSandboxSnapchat::segmentRules_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+
+    QTest::newRow("no source type") << "source_type" << QJsonValue();
+    QTest::newRow("unknown source type") << "source_type" << QJsonValue("CRM");
+    QTest::newRow("no retention") << "retention_in_days" << QJsonValue();
+    QTest::newRow("retention of zero days") << "retention_in_days" << QJsonValue(0);
+    QTest::newRow("name over 375") << "name" << QJsonValue(QString(376, 'n'));
+    QTest::newRow("another account") << "ad_account_id" << QJsonValue("x");
+}
+
+void TestSandboxSnapchat::segmentRules()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QJsonObject item = segmentBody("Broken");
+    if (value.isNull())
+        item.remove(field);
+    else
+        item[field] = value;
+    const HttpResult result =
+        send("POST", accountPath("segments"), {{"segments", QJsonArray{item}}});
+    QCOMPARE(result.status, 400);
+    QCOMPARE(result.object()["request_status"].toString(), QString("ERROR"));
+    QVERIFY2(result.object()["segments"][0]["sub_request_error_reason"].toString().contains(
+                 field.left(6)),
+             result.body.constData());
+    QVERIFY(m_hub->objects(Platform::Snapchat).isEmpty());
+}
+
 void TestSandboxSnapchat::authAndLookupFailures()
 {
     const HttpResult anonymous = m_client.get(url(accountPath("campaigns")));
@@ -406,6 +517,18 @@ void TestSandboxSnapchat::deliveryAndStats()
         spendingDays += value > 0 ? 1 : 0;
     }
     QVERIFY2(spendingDays >= 5, daily.body.constData());
+
+    // Query values are percent-decoded like any HTTP server's: an encoded comma in fields and
+    // encoded colons in the times mean the same query.
+    QUrl encoded = url("/v1/campaigns/" + active[0] + "/stats");
+    encoded.setQuery("granularity=DAY&fields=impressions%2Cswipes%2Cspend&start_time="
+                         + QUrl::toPercentEncoding(start.toString(Qt::ISODate)) + "&end_time="
+                         + QUrl::toPercentEncoding(iso(end)),
+                     QUrl::StrictMode);
+    QVERIFY(encoded.toEncoded().contains("%2C"));
+    const HttpResult sameDays = m_client.get(encoded, token());
+    QCOMPARE(sameDays.status, 200);
+    QCOMPARE(sameDays.object()["timeseries_stats"], daily.object()["timeseries_stats"]);
 
     query.removeAllQueryItems("granularity");
     query.addQueryItem("granularity", "TOTAL");
