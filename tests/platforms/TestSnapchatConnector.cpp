@@ -95,6 +95,8 @@ private slots:
     void timeoutIsUnknownOutcome();
     void findStepFollowsNextLinks_data();
     void findStepFollowsNextLinks();
+    void findMembersByUploadStatus_data();
+    void findMembersByUploadStatus();
     void statsUseLocalDays();
     void setDeliveryPutsWholeObjects();
 };
@@ -499,6 +501,48 @@ void TestSnapchatConnector::findStepFollowsNextLinks()
     QCOMPARE(recorded.first().queryValue(u"limit"_s), u"500"_s);
     if (requests > 1)
         QCOMPARE(recorded.at(1).queryValue(u"cursor"_s), u"k1"_s);
+}
+
+void TestSnapchatConnector::findMembersByUploadStatus_data()
+{
+    QTest::addColumn<QString>("uploadStatus");
+    QTest::addColumn<bool>("found");
+
+    // snapchat.md 7.1: upload_status NO_UPLOAD, PROCESSING or COMPLETE.
+    QTest::newRow("nothing uploaded yet") << "NO_UPLOAD" << false;
+    QTest::newRow("upload being matched") << "PROCESSING" << true;
+    QTest::newRow("upload matched") << "COMPLETE" << true;
+}
+
+void TestSnapchatConnector::findMembersByUploadStatus()
+{
+    QFETCH(QString, uploadStatus);
+    QFETCH(bool, found);
+    Fixture f;
+    // The member upload makes no object of its own: it is done once the segment shows one.
+    f.server.enqueueJson("GET", u"/v1/segments/seg-1"_s,
+                         wrapped("segments", "segment",
+                                 QStringLiteral(R"({"id":"seg-1","upload_status":"%1"})")
+                                     .arg(uploadStatus)
+                                     .toUtf8()));
+    const PlannedStep members{u"members:aud-vip"_s, QString(),
+                              launchTag(f.input.campaignId, u"members:aud-vip"_s)};
+    const auto result = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, members, {{u"audience:aud-vip"_s, u"seg-1"_s}}, done);
+    });
+    QVERIFY(result.has_value());
+    QCOMPARE(result->has_value(), found);
+    if (found)
+        QVERIFY((*result)->remoteIds.isEmpty());
+    QCOMPARE(f.server.requests().size(), 1);
+
+    // Without a known segment there is nothing to look at: not found, and no request.
+    const auto unknown = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, members, {}, done);
+    });
+    QVERIFY(unknown.has_value());
+    QVERIFY(!unknown->has_value());
+    QCOMPARE(f.server.requests().size(), 1);
 }
 
 void TestSnapchatConnector::statsUseLocalDays()

@@ -746,8 +746,12 @@ void SnapchatConnector::findStep(const LaunchInput &input, const PlannedStep &st
         path = account + u"/segments"_s;
         plural = u"segments"_s;
         singular = u"segment"_s;
+    } else if (key.startsWith(u"members:")) {
+        findMembers(input.account, remoteIds.value(u"audience:"_s + afterColon(key)),
+                    std::move(done));
+        return;
     } else {
-        // Member uploads are re-run (harmless); activate is idempotent.
+        // activate is idempotent and simply re-run.
         done(std::optional<StepOutcome>());
         return;
     }
@@ -771,6 +775,30 @@ void SnapchatConnector::findStep(const LaunchInput &input, const PlannedStep &st
                     done(id.isEmpty() ? std::optional<StepOutcome>()
                                       : std::optional<StepOutcome>(StepOutcome{{{type, id}}}));
                 });
+}
+
+void SnapchatConnector::findMembers(const ConnectorAccount &account, const QString &segmentId,
+                                    FindCallback done)
+{
+    if (segmentId.isEmpty()) {
+        done(std::optional<StepOutcome>());
+        return;
+    }
+    // An upload makes no object to find, but the segment records it: upload_status leaves
+    // NO_UPLOAD once identifiers arrived (snapchat.md 7.1). Uploading again would be harmless.
+    send("GET", endpoint(apiPath(u"/segments/"_s + segmentId)), account, {},
+         [done](PlatformResult<QJsonObject> r) {
+             if (!r) {
+                 done(tl::unexpected(r.error()));
+                 return;
+             }
+             const QString status = r->value(u"segments"_s).toArray().first().toObject()
+                                        .value(u"segment"_s).toObject()
+                                        .value(u"upload_status"_s).toString();
+             const bool uploaded = status == u"PROCESSING" || status == u"COMPLETE";
+             done(uploaded ? std::optional<StepOutcome>(StepOutcome{})
+                           : std::optional<StepOutcome>());
+         });
 }
 
 void SnapchatConnector::putStatus(const ConnectorAccount &account, const QString &readPath,

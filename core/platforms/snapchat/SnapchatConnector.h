@@ -81,6 +81,8 @@ private:
                        const QMap<QString, QString> &remoteIds, StepCallback done);
     void createAd(const LaunchInput &input, const PlannedStep &step,
                   const QMap<QString, QString> &remoteIds, StepCallback done);
+    void findMembers(const ConnectorAccount &account, const QString &segmentId,
+                     FindCallback done);
     void putStatus(const ConnectorAccount &account, const QString &readPath,
                    const QString &parentPath, const QString &plural, const QString &singular,
                    const QString &status, ErrorCallback done);
