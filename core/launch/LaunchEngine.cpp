@@ -494,7 +494,8 @@ void LaunchEngine::runStep(const std::shared_ptr<Job> &job, int index, bool reco
         return q ? Status{} : fail(q.error());
     });
     if (!marked) {
-        finishJob(job, PlatformState::Failed, PlatformFailure{QStringLiteral("storage"), marked.error().message, {}, {}});
+        finishJob(job, PlatformState::Failed,
+                  PlatformFailure{QStringLiteral("storage"), marked.error().message, {}, {}});
         return;
     }
     job->steps[index].state = kStepSent;

@@ -152,7 +152,8 @@ Result<Page<Campaign>> CampaignService::listCampaigns(int limit, const QString &
     if (!cursor.isEmpty()) {
         const auto decoded = decodeCursor(cursor);
         if (!decoded)
-            return fail(Error::invalid({{QStringLiteral("cursor"), QStringLiteral("is not a cursor this server made")}}));
+            return fail(Error::invalid(
+                {{QStringLiteral("cursor"), QStringLiteral("is not a cursor this server made")}}));
         afterSeq = *decoded;
     }
 

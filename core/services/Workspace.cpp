@@ -208,7 +208,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
     if (!database)
         return fail(database.error());
     d.database = std::move(*database);
-    d.secrets = options.secretStore ? options.secretStore : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
+    d.secrets = options.secretStore ? options.secretStore
+                                    : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
     d.notifier = std::make_unique<ChangeNotifier>();
     d.campaigns = std::make_unique<CampaignService>(d.database.get(), d.notifier.get());
     d.idempotency = std::make_unique<IdempotencyStore>(d.database.get());

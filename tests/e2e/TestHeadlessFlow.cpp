@@ -135,7 +135,8 @@ void TestHeadlessFlow::seedCampaignFromCreationToMetrics()
 
     const QString from = now.addDays(-1).date().toString(Qt::ISODate);
     const QString to = now.addDays(4).date().toString(Qt::ISODate);
-    const ApiReply metrics = call("GET", QStringLiteral("/crm/ads/campaigns/metrics/%1?from=%2&to=%3").arg(id, from, to));
+    const ApiReply metrics =
+        call("GET", QStringLiteral("/crm/ads/campaigns/metrics/%1?from=%2&to=%3").arg(id, from, to));
     QCOMPARE(metrics.status, 200);
     QCOMPARE(metrics.body.value("currency").toString(), QStringLiteral("USD"));
 

@@ -155,7 +155,8 @@ void TestConnectorsOnSandbox::launchPauseResumeReport()
 
     // Plan and create every step, in order.
     const LaunchPlan plan = connector->plan(input);
-    QVERIFY2(plan.problems.isEmpty(), qPrintable(plan.problems.value(0).field + u": " + plan.problems.value(0).message));
+    QVERIFY2(plan.problems.isEmpty(),
+             qPrintable(plan.problems.value(0).field + u": " + plan.problems.value(0).message));
     QVERIFY(!plan.steps.isEmpty());
     QMap<QString, QString> remoteIds;
     for (const PlannedStep &step : plan.steps) {

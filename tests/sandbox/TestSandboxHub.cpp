@@ -64,7 +64,8 @@ void TestSandboxHub::accountsFollowTheContract_data()
                                << QStringList{"bidMicros", "boardId", "conversionTagId", "country"};
     QTest::newRow("snapchat") << Platform::Snapchat
                               << QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-                              << QStringList{"brandName", "fundingSourceId", "organizationId", "pixelId", "profileId", "userId"};
+                              << QStringList{"brandName", "fundingSourceId", "organizationId",
+                                             "pixelId", "profileId", "userId"};
 }
 
 void TestSandboxHub::accountsFollowTheContract()

@@ -244,7 +244,8 @@ void TestLaunchEngine::revokedTokenNeedsReauthWithoutRetry()
     auto db = Database::open(m_dir->filePath(QStringLiteral("adsdesk.sqlite")));
     QVERIFY(db.has_value());
     auto steps = runQuery((*db)->connection(),
-                          QStringLiteral("SELECT SUM(attempts) FROM launch_steps WHERE campaign_id = ? AND platform = ?"),
+                          QStringLiteral("SELECT SUM(attempts) FROM launch_steps "
+                                         "WHERE campaign_id = ? AND platform = ?"),
                           {created->id, QStringLiteral("tiktok")});
     QVERIFY(steps && steps->next());
     QCOMPARE(steps->value(0).toInt(), 1);

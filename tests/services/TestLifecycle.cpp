@@ -180,7 +180,8 @@ void TestLifecycle::duplicateCopiesTheSpecWithChanges()
 {
     const auto source = m_service->createCampaign(spec(m_workspace->now()), kTester);
     const auto copy = m_service->duplicateCampaign(
-        source->id, QJsonObject{{"budget", QJsonObject{{"amount", 300}}}, {"creativeIds", QJsonArray{"cre-bf-static-1"}}},
+        source->id,
+        QJsonObject{{"budget", QJsonObject{{"amount", 300}}}, {"creativeIds", QJsonArray{"cre-bf-static-1"}}},
         kTester);
     QVERIFY2(copy.has_value(), copy ? "" : qPrintable(copy.error().message));
     QVERIFY(copy->id != source->id);
