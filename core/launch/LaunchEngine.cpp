@@ -138,6 +138,34 @@ void LaunchEngine::setMaxConcurrentPerPlatform(int count)
     m_maxConcurrentPerPlatform = std::max(1, count);
 }
 
+void LaunchEngine::setRequestBudget(double perSecond, int burst)
+{
+    m_requestsPerSecond = std::max(0.1, perSecond);
+    m_requestBurst = std::max(1, burst);
+}
+
+void LaunchEngine::withinBudget(Platform platform, std::function<void()> send)
+{
+    // A token bucket per platform. Each call takes a token now, borrowing against the refill when
+    // the bucket is empty, and waits until its token has been earned.
+    Bucket &bucket = m_buckets[platform];
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (bucket.refilledAtMs < 0)
+        bucket.tokens = m_requestBurst;
+    else
+        bucket.tokens = std::min<double>(m_requestBurst,
+                                         bucket.tokens + (nowMs - bucket.refilledAtMs) * m_requestsPerSecond / 1000.0);
+    bucket.refilledAtMs = nowMs;
+
+    bucket.tokens -= 1;
+    if (bucket.tokens >= 0) {
+        send();
+        return;
+    }
+    const int waitMs = int(std::ceil(-bucket.tokens * 1000.0 / m_requestsPerSecond));
+    QTimer::singleShot(waitMs, this, std::move(send));
+}
+
 Status LaunchEngine::queueOperation(const QSqlDatabase &db, const Campaign &campaign, LaunchOperation kind)
 {
     const QString now = toIsoUtc(QDateTime::currentDateTimeUtc());
@@ -469,16 +497,18 @@ void LaunchEngine::runStep(const std::shared_ptr<Job> &job, int index, bool reco
     if (reconcileFirst) {
         qCInfo(lcLaunch) << "reconciling" << step.key << "of" << job->campaignId << "on"
                          << platformName(job->platform);
-        job->connector->findStep(job->input, step, job->remoteIds,
-                                 [self, job, index](PlatformResult<std::optional<StepOutcome>> found) {
-            if (!self)
-                return;
-            if (!found)
-                self->handleFailure(job, found.error());
-            else if (found->has_value())
-                self->onStepCreated(job, index, **found);
-            else
-                self->runStep(job, index, false);
+        withinBudget(job->platform, [self, job, index, step] {
+            job->connector->findStep(job->input, step, job->remoteIds,
+                                     [self, job, index](PlatformResult<std::optional<StepOutcome>> found) {
+                if (!self)
+                    return;
+                if (!found)
+                    self->handleFailure(job, found.error());
+                else if (found->has_value())
+                    self->onStepCreated(job, index, **found);
+                else
+                    self->runStep(job, index, false);
+            });
         });
         return;
     }
@@ -501,10 +531,12 @@ void LaunchEngine::runStep(const std::shared_ptr<Job> &job, int index, bool reco
     job->steps[index].state = kStepSent;
     crashPoint(CrashPoint::StepSent);
 
-    job->connector->createStep(job->input, step, job->remoteIds,
-                               [self, job, index](PlatformResult<StepOutcome> created) {
-        if (self)
-            self->onStepCreated(job, index, created);
+    withinBudget(job->platform, [self, job, index, step] {
+        job->connector->createStep(job->input, step, job->remoteIds,
+                                   [self, job, index](PlatformResult<StepOutcome> created) {
+            if (self)
+                self->onStepCreated(job, index, created);
+        });
     });
 }
 
@@ -573,14 +605,16 @@ void LaunchEngine::runDelivery(const std::shared_ptr<Job> &job)
                                   : job->kind == LaunchOperation::Pause ? PlatformState::Paused
                                                                         : PlatformState::Ended;
     QPointer<LaunchEngine> self(this);
-    job->connector->setDelivery(job->input.account, job->remoteIds, active,
-                                [self, job, settled](PlatformResult<bool> done) {
-        if (!self)
-            return;
-        if (!done)
-            self->handleFailure(job, done.error());
-        else
-            self->finishJob(job, settled, std::nullopt);
+    withinBudget(job->platform, [self, job, active, settled] {
+        job->connector->setDelivery(job->input.account, job->remoteIds, active,
+                                    [self, job, settled](PlatformResult<bool> done) {
+            if (!self)
+                return;
+            if (!done)
+                self->handleFailure(job, done.error());
+            else
+                self->finishJob(job, settled, std::nullopt);
+        });
     });
 }
 

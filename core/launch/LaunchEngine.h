@@ -72,6 +72,12 @@ public:
     void setRetryPolicy(const RetryPolicy &policy);
     void setMaxConcurrentPerPlatform(int count);
 
+    /**
+     * The request budget per platform: at most burst calls at once, refilled at perSecond. Calls over
+     * budget wait their turn instead of drawing the platform's rate limit.
+     */
+    void setRequestBudget(double perSecond, int burst);
+
     /** The clock schedules are compared with; in sandbox mode it is the sandbox's. */
     void setClock(std::function<QDateTime()> clock);
 
@@ -124,6 +130,7 @@ private:
     Status updatePlatformStatus(const std::shared_ptr<Job> &job,
                                 const std::function<void(PlatformStatus &)> &change);
     int retryDelayMs(int attempts, const PlatformError &error) const;
+    void withinBudget(Platform platform, std::function<void()> send);
 
     Database *m_database;
     ChangeNotifier *m_notifier;
@@ -134,6 +141,15 @@ private:
     QSet<QString> m_inFlight;
     QHash<Platform, int> m_runningPerPlatform;
     bool m_scanQueued = false;
+
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 refilledAtMs = -1;
+    };
+    QHash<Platform, Bucket> m_buckets;
+    double m_requestsPerSecond = 5;
+    int m_requestBurst = 10;
     std::function<QDateTime()> m_clock;
     QTimer *m_schedulerTimer = nullptr;
 };

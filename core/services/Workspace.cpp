@@ -167,6 +167,9 @@ void Workspace::Private::startCoreThread()
         }
         core->launch->setCredentialSource(credentialSource);
         core->launch->setRetryPolicy(hub ? kSandboxRetry : LaunchEngine::RetryPolicy{});
+        // Limitation: one budget per platform, not per ad account; each platform has one account today.
+        if (hub)
+            core->launch->setRequestBudget(100, 50);
         core->sync->setCredentialSource(credentialSource);
         core->sync->setClock(clock);
         core->launch->setClock(clock);
