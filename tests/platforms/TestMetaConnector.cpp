@@ -35,10 +35,12 @@ struct Fixture
                                {QStringLiteral("pixelId"), QStringLiteral("777")}};
         const QString square = writeFile(dir, QStringLiteral("sq.png"), "PNGDATA-1");
         const QString video = writeFile(dir, QStringLiteral("v.mp4"), "MP4DATA-2");
+        const QString poster = writeFile(dir, QStringLiteral("poster.png"), "POSTER-3");
         input.creatives = {
             creative(QStringLiteral("cre-img"), CreativeKind::Image, {imageRendition(square, 1080, 1080)}),
             creative(QStringLiteral("cre-bf-video-1"), CreativeKind::Video,
-                     {videoRendition(video, 1080, 1920, 15'000)})};
+                     {videoRendition(video, 1080, 1920, 15'000),
+                      imageRendition(poster, 540, 960)})};
         input.audiences = {audience(QStringLiteral("aud-vip"))};
     }
 
@@ -76,6 +78,9 @@ private slots:
     void adSetBudgetUnits();
     void adSetTargetingAndSchedule();
     void uploadsAndCreative();
+    void videoWithoutPosterIsLeftOut();
+    void posterIsNeverTheCreative();
+    void findStepFindsUploads();
     void findStepFollowsPagesAndSkipsDeleted();
     void findStepStopsOnRepeatedCursor();
     void errorMapping_data();
@@ -187,9 +192,9 @@ void TestMetaConnector::planStepsAndLeftOutCreative()
         QCOMPARE(s.tag, launchTag(u"cmp-3f9a"_s, s.key));
     }
     const QStringList expected = {
-        u"audience:aud-vip"_s, u"image:cre-img"_s, u"video:cre-bf-video-1"_s, u"campaign"_s,
-        u"adset"_s, u"creative:cre-img"_s, u"ad:cre-img"_s, u"creative:cre-bf-video-1"_s,
-        u"ad:cre-bf-video-1"_s, u"activate"_s};
+        u"audience:aud-vip"_s, u"image:cre-img"_s, u"video:cre-bf-video-1"_s,
+        u"poster:cre-bf-video-1"_s, u"campaign"_s, u"adset"_s, u"creative:cre-img"_s,
+        u"ad:cre-img"_s, u"creative:cre-bf-video-1"_s, u"ad:cre-bf-video-1"_s, u"activate"_s};
     QCOMPARE(keys, expected);
     QCOMPARE(plan.steps.last().objectType, QString());
 }
@@ -292,7 +297,8 @@ void TestMetaConnector::uploadsAndCreative()
     f.server.enqueueJson("POST", u"/v25.0/act_123/adimages"_s,
                          R"({"images":{"bytes":{"hash":"8cf726a4","url":"https://x"}}})");
     f.server.enqueueJson("POST", u"/v25.0/act_123/advideos"_s, R"({"id":"9001"})");
-    f.server.enqueueJson("GET", u"/v25.0/9001"_s, R"({"picture":"https://thumb/1.jpg","id":"9001"})");
+    f.server.enqueueJson("POST", u"/v25.0/act_123/adimages"_s,
+                         R"({"images":{"bytes":{"hash":"a1b2c3d4","url":"https://y"}}})");
     f.server.enqueueJson("POST", u"/v25.0/act_123/adcreatives"_s, R"({"id":"301"})");
     f.server.enqueueJson("POST", u"/v25.0/act_123/ads"_s, R"({"id":"401"})");
 
@@ -309,15 +315,28 @@ void TestMetaConnector::uploadsAndCreative()
     QVERIFY(upload.headers.value("content-type").startsWith("multipart/form-data"));
     QVERIFY(upload.body.contains("name=\"source\"; filename=\"v.mp4\""));
     QVERIFY(upload.body.contains("MP4DATA-2"));
+    // The library title carries the tag: AdVideo has no name field to find it by.
+    QVERIFY(upload.body.contains("Black Friday [ads:cmp-3f9a/video:cre-bf-video-1]"));
+
+    // The thumbnail is the creative's poster frame, uploaded like any image.
+    const auto poster = f.create(QStringLiteral("poster:cre-bf-video-1"));
+    QVERIFY(poster.has_value());
+    QCOMPARE(poster->remoteIds,
+             (QMap<QString, QString>{{u"poster:cre-bf-video-1"_s, u"a1b2c3d4"_s}}));
+    QCOMPARE(QByteArray::fromBase64(f.server.requests().at(2).formValue(u"bytes"_s).toLatin1()),
+             QByteArray("POSTER-3"));
 
     const auto creative = f.create(QStringLiteral("creative:cre-bf-video-1"),
-                                   {{u"video:cre-bf-video-1"_s, u"9001"_s}});
+                                   {{u"video:cre-bf-video-1"_s, u"9001"_s},
+                                    {u"poster:cre-bf-video-1"_s, u"a1b2c3d4"_s}});
     QVERIFY(creative.has_value());
+    QCOMPARE(f.server.requestCount(), 4); // no read of an undocumented video field first
     const QJsonObject spec = jsonField(f.server.requests().at(3), u"object_story_spec"_s);
     QCOMPARE(spec[u"page_id"_s].toString(), u"555"_s);
     const QJsonObject video_data = spec[u"video_data"_s].toObject();
     QCOMPARE(video_data[u"video_id"_s].toString(), u"9001"_s);
-    QCOMPARE(video_data[u"image_url"_s].toString(), u"https://thumb/1.jpg"_s);
+    QCOMPARE(video_data[u"image_hash"_s].toString(), u"a1b2c3d4"_s);
+    QVERIFY(!video_data.contains(u"image_url"_s));
     QCOMPARE(video_data[u"call_to_action"_s][u"type"_s].toString(), u"SHOP_NOW"_s);
 
     const auto ad = f.create(QStringLiteral("ad:cre-bf-video-1"),
@@ -327,6 +346,92 @@ void TestMetaConnector::uploadsAndCreative()
     const RecordedRequest adRequest = f.server.requests().at(4);
     QCOMPARE(jsonField(adRequest, u"creative"_s)[u"creative_id"_s].toString(), u"301"_s);
     QCOMPARE(adRequest.formValue(u"adset_id"_s), u"9"_s);
+
+    // A video creative without its thumbnail would be refused; nothing is sent.
+    const auto noThumbnail = f.create(QStringLiteral("creative:cre-bf-video-1"),
+                                      {{u"video:cre-bf-video-1"_s, u"9001"_s}});
+    QVERIFY(!noThumbnail.has_value());
+    QCOMPARE(f.server.requestCount(), 5);
+}
+
+void TestMetaConnector::videoWithoutPosterIsLeftOut()
+{
+    Fixture f;
+    Creative &video = f.input.creatives.last();
+    video.renditions.removeLast(); // the poster
+    LaunchPlan plan = f.connector.plan(f.input);
+    QVERIFY(plan.problems.isEmpty());
+    QCOMPARE(plan.usedCreativeIds, QStringList{u"cre-img"_s});
+    QVERIFY(!plan.warnings.filter(u"cre-bf-video-1"_s).isEmpty());
+
+    // A poster of another shape than the video is no thumbnail for it either.
+    video.renditions.append(imageRendition(f.input.creatives.first().renditions.first().path,
+                                           1080, 1080));
+    plan = f.connector.plan(f.input);
+    QCOMPARE(plan.usedCreativeIds, QStringList{u"cre-img"_s});
+}
+
+void TestMetaConnector::posterIsNeverTheCreative()
+{
+    Fixture f;
+    // The poster first among the renditions: the video upload still sends the video, and a
+    // video creative that has only its poster does not run as an image ad.
+    Creative &video = f.input.creatives.last();
+    video.renditions.move(1, 0);
+    f.server.enqueueJson("POST", u"/v25.0/act_123/advideos"_s, R"({"id":"9001"})");
+    QVERIFY(f.create(QStringLiteral("video:cre-bf-video-1")).has_value());
+    QVERIFY(f.server.requests().first().body.contains("MP4DATA-2"));
+    QVERIFY(!f.server.requests().first().body.contains("POSTER-3"));
+
+    video.renditions.removeLast(); // the video
+    const LaunchPlan plan = f.connector.plan(f.input);
+    QCOMPARE(plan.usedCreativeIds, QStringList{u"cre-img"_s});
+    for (const PlannedStep &step : plan.steps)
+        QVERIFY2(!step.key.endsWith(u"cre-bf-video-1"), qPrintable(step.key));
+}
+
+void TestMetaConnector::findStepFindsUploads()
+{
+    Fixture f;
+    const QString tag = launchTag(u"cmp-3f9a"_s, u"video:cre-bf-video-1"_s);
+    f.server.enqueueJson("GET", u"/v25.0/act_123/advideos"_s,
+                         QStringLiteral(R"({"data":[{"id":"1","title":"Other"},
+                             {"id":"9001","title":"Black Friday %1"}]})").arg(tag).toUtf8());
+    const auto video = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"video:cre-bf-video-1"_s), {}, done);
+    });
+    QVERIFY(video.has_value() && video->has_value());
+    QCOMPARE((*video)->remoteIds.value(u"video:cre-bf-video-1"_s), u"9001"_s);
+    QVERIFY(f.server.requests().first().queryValue(u"fields"_s).contains(u"title"));
+
+    // Images are addressed by their content hash: a known hash is confirmed on the account.
+    f.server.enqueueJson("GET", u"/v25.0/act_123/adimages"_s,
+                         R"({"data":[{"hash":"a1b2c3d4","status":"ACTIVE"}]})");
+    const auto poster = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"poster:cre-bf-video-1"_s),
+                             {{u"poster:cre-bf-video-1"_s, u"a1b2c3d4"_s}}, done);
+    });
+    QVERIFY(poster.has_value() && poster->has_value());
+    QCOMPARE((*poster)->remoteIds.value(u"poster:cre-bf-video-1"_s), u"a1b2c3d4"_s);
+    QCOMPARE(QJsonDocument::fromJson(f.server.requests().last().queryValue(u"hashes"_s).toUtf8())
+                 .array(),
+             QJsonArray{u"a1b2c3d4"_s});
+
+    f.server.enqueueJson("GET", u"/v25.0/act_123/adimages"_s,
+                         R"({"data":[{"hash":"a1b2c3d4","status":"DELETED"}]})");
+    const auto deleted = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"image:cre-img"_s),
+                             {{u"image:cre-img"_s, u"a1b2c3d4"_s}}, done);
+    });
+    QVERIFY(deleted.has_value() && !deleted->has_value());
+
+    // An unknown hash: uploading the same bytes again gives the same image, so it is re-run.
+    const int before = f.server.requestCount();
+    const auto unknown = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"image:cre-img"_s), {}, done);
+    });
+    QVERIFY(unknown.has_value() && !unknown->has_value());
+    QCOMPARE(f.server.requestCount(), before);
 }
 
 void TestMetaConnector::findStepFollowsPagesAndSkipsDeleted()

@@ -101,6 +101,24 @@ std::optional<Rendition> pickRendition(const Creative &creative, QString *why)
     return std::nullopt;
 }
 
+// Video ads need a thumbnail: video_data takes image_hash or image_url. The creative's poster
+// frame, a JPG or PNG of the video's own shape, goes up through adimages like any image; the
+// picture Meta derives from a video is not something meta.md documents, so it is not used.
+std::optional<Rendition> pickPoster(const Creative &creative)
+{
+    QString why;
+    const auto video = creative.kind == CreativeKind::Video ? pickRendition(creative, &why)
+                                                             : std::nullopt;
+    if (!video)
+        return std::nullopt;
+    for (const Rendition &r : creative.renditions) {
+        const bool type = r.mimeType == u"image/jpeg" || r.mimeType == u"image/png";
+        if (type && r.bytes <= kMaxImageBytes && net::ratioNear(r, net::aspectOf(*video), 1, 0.01))
+            return r;
+    }
+    return std::nullopt;
+}
+
 QString callToAction(const QString &generic)
 {
     static const QStringList known = {
@@ -349,6 +367,9 @@ LaunchPlan MetaConnector::plan(const LaunchInput &input) const
             why = QStringLiteral("no landing page");
         else if (!pickRendition(creative, &why))
             ;
+        else if (creative.kind == CreativeKind::Video && !pickPoster(creative))
+            why = QStringLiteral("a video ad needs a thumbnail, and there is no JPG or PNG poster "
+                                 "frame in the video's shape");
         else {
             plan.usedCreativeIds.append(creative.id);
             if (net::textLength(creative.description, net::TextCount::CodePoints) > 125)
@@ -374,8 +395,12 @@ LaunchPlan MetaConnector::plan(const LaunchInput &input) const
     for (const QString &id : usedAudienceIds)
         step(u"audience:"_s + id);
     for (const QString &id : plan.usedCreativeIds) {
-        const bool image = findCreative(input, id)->kind == CreativeKind::Image;
-        step((image ? u"image:"_s : u"video:"_s) + id);
+        if (findCreative(input, id)->kind == CreativeKind::Image) {
+            step(u"image:"_s + id);
+        } else {
+            step(u"video:"_s + id);
+            step(u"poster:"_s + id);
+        }
     }
     step(u"campaign"_s);
     step(u"adset"_s);
@@ -548,7 +573,7 @@ void MetaConnector::createStep(const LaunchInput &input, const PlannedStep &step
     const QString &key = step.key;
     if (key.startsWith(u"audience:"))
         createAudience(input, step, std::move(done));
-    else if (key.startsWith(u"image:"))
+    else if (key.startsWith(u"image:") || key.startsWith(u"poster:"))
         uploadImage(input, step, std::move(done));
     else if (key.startsWith(u"video:"))
         uploadVideo(input, step, std::move(done));
@@ -610,9 +635,15 @@ void MetaConnector::createAudience(const LaunchInput &input, const PlannedStep &
 void MetaConnector::uploadImage(const LaunchInput &input, const PlannedStep &step,
                                 StepCallback done)
 {
-    const Creative *creative = findCreative(input, suffixAfter(step.key, u"image:"_s));
+    // An image creative's own picture, or a video creative's poster frame for its thumbnail:
+    // picked by kind, so a poster is never taken for the creative itself.
+    const bool poster = step.key.startsWith(u"poster:");
+    const Creative *creative = findCreative(input, step.key.section(u':', 1));
     QString why;
-    const auto rendition = creative ? pickRendition(*creative, &why) : std::nullopt;
+    const auto rendition = !creative ? std::nullopt
+        : poster                     ? pickPoster(*creative)
+        : creative->kind == CreativeKind::Image ? pickRendition(*creative, &why)
+                                                : std::nullopt;
     QString readError;
     const QByteArray bytes = rendition ? net::readRendition(rendition->path, &readError)
                                        : QByteArray();
@@ -653,11 +684,12 @@ void MetaConnector::uploadVideo(const LaunchInput &input, const PlannedStep &ste
                                            u"The creative has no video Meta takes."_s)));
         return;
     }
+    // The tag goes into the title too: AdVideo has a title field but no name to find it by.
     const QString name = net::taggedName(input.campaignName, step.tag, kMaxNameLength,
                                          net::TextCount::CodePoints);
     const QString type = step.objectType;
     postMultipart(accountPath(input.account, u"advideos"_s),
-                  {{u"name"_s, name}, {u"title"_s, creative->headline}}, u"source"_s,
+                  {{u"name"_s, name}, {u"title"_s, name}}, u"source"_s,
                   rendition->path, input.account, [type, done](PlatformResult<QJsonObject> r) {
                       const QString id = r ? net::idFromJson(r->value(QLatin1String("id")))
                                            : QString();
@@ -780,22 +812,18 @@ void MetaConnector::createCreative(const LaunchInput &input, const PlannedStep &
         return;
     }
 
-    // Video ads need a thumbnail; Meta makes one from the upload, so read its picture first.
-    const QString videoId = remoteIds.value(u"video:"_s + creative->id);
-    get(versioned(videoId), {{u"fields"_s, u"picture"_s}}, input.account,
-        [this, input, step, creative = *creative, cta, pageId, videoId,
-         done](PlatformResult<QJsonObject> r) {
-            QJsonObject video{
-                {u"video_id"_s, videoId}, {u"message"_s, creative.description},
-                {u"title"_s, creative.headline}, {u"call_to_action"_s, cta}};
-            const QString picture = r ? r->value(QLatin1String("picture")).toString() : QString();
-            if (!picture.isEmpty())
-                video.insert(u"image_url"_s, picture);
-            else
-                qCWarning(lcNetMeta) << "video has no thumbnail yet; sending the creative without";
-            postCreative(input, step,
-                         QJsonObject{{u"page_id"_s, pageId}, {u"video_data"_s, video}}, done);
-        });
+    const QString thumbnail = remoteIds.value(u"poster:"_s + creative->id);
+    if (thumbnail.isEmpty()) {
+        done(tl::unexpected(net::makeError(FailureKind::Permanent, u"invalid_field"_s,
+                                           u"The video ad has no thumbnail image."_s)));
+        return;
+    }
+    const QJsonObject video{
+        {u"video_id"_s, remoteIds.value(u"video:"_s + creative->id)},
+        {u"image_hash"_s, thumbnail}, {u"message"_s, creative->description},
+        {u"title"_s, creative->headline}, {u"call_to_action"_s, cta}};
+    postCreative(input, step, QJsonObject{{u"page_id"_s, pageId}, {u"video_data"_s, video}},
+                 done);
 }
 
 void MetaConnector::postCreative(const LaunchInput &input, const PlannedStep &step,
@@ -850,12 +878,49 @@ void MetaConnector::createAd(const LaunchInput &input, const PlannedStep &step,
 void MetaConnector::findStep(const LaunchInput &input, const PlannedStep &step,
                              const QMap<QString, QString> &remoteIds, FindCallback done)
 {
-    Q_UNUSED(remoteIds)
-    // Uploads carry no name Meta lets us filter on (images are addressed by content hash, and a
-    // repeated video upload only adds a library file, which never spends), so they are re-run.
     const QString &key = step.key;
-    if (key == u"activate" || key.startsWith(u"image:") || key.startsWith(u"video:")) {
+    if (key == u"activate") { // idempotent: re-run
         done(std::optional<StepOutcome>());
+        return;
+    }
+    const QString type = step.objectType;
+    const auto answer = [type, done](const QString &idField) {
+        return [type, idField, done](PlatformResult<std::optional<QJsonObject>> r) {
+            const QString id = r && *r ? net::idFromJson((*r)->value(idField)) : QString();
+            if (!r)
+                done(tl::unexpected(r.error()));
+            else
+                done(id.isEmpty() ? std::optional<StepOutcome>()
+                                  : std::optional<StepOutcome>(StepOutcome{{{type, id}}}));
+        };
+    };
+    if (key.startsWith(u"image:") || key.startsWith(u"poster:")) {
+        // Images are addressed by their content hash, and the same bytes give the same hash
+        // (the image node id is "<account>:<hash>"): an unknown one is simply uploaded again.
+        const QString hash = remoteIds.value(type);
+        if (hash.isEmpty()) {
+            done(std::optional<StepOutcome>());
+            return;
+        }
+        const Params query = {{u"fields"_s, u"hash,name,status"_s},
+                              {u"hashes"_s, net::compactJson(QJsonArray{hash})}};
+        findInList(accountPath(input.account, u"adimages"_s), query, input.account,
+                   [hash](const QJsonObject &o) {
+                       return o.value(QLatin1String("hash")).toString() == hash
+                           && o.value(QLatin1String("status")).toString() != u"DELETED";
+                   },
+                   answer(u"hash"_s));
+        return;
+    }
+    if (key.startsWith(u"video:")) {
+        // No filter on the title is documented, so the pages are read and matched here.
+        const QString tag = step.tag;
+        findInList(accountPath(input.account, u"advideos"_s), {{u"fields"_s, u"id,title"_s}},
+                   input.account,
+                   [tag](const QJsonObject &o) {
+                       return o.value(QLatin1String("title")).toString().contains(tag);
+                   },
+                   answer(u"id"_s));
         return;
     }
     QString edge = key == u"campaign" ? u"campaigns"_s
@@ -878,20 +943,7 @@ void MetaConnector::findStep(const LaunchInput &input, const PlannedStep &step,
         return o.value(QLatin1String("name")).toString().contains(tag)
             && status != u"DELETED" && status != u"ARCHIVED";
     };
-    const QString type = step.objectType;
-    findInList(accountPath(input.account, edge), query, input.account, matches,
-               [type, done](PlatformResult<std::optional<QJsonObject>> r) {
-                   if (!r) {
-                       done(tl::unexpected(r.error()));
-                       return;
-                   }
-                   const QString id = *r ? net::idFromJson((*r)->value(QLatin1String("id")))
-                                         : QString();
-                   if (id.isEmpty())
-                       done(std::optional<StepOutcome>());
-                   else
-                       done(std::optional<StepOutcome>(StepOutcome{{{type, id}}}));
-               });
+    findInList(accountPath(input.account, edge), query, input.account, matches, answer(u"id"_s));
 }
 
 void MetaConnector::setStatuses(const ConnectorAccount &account, const QStringList &ids,

@@ -9,8 +9,9 @@ namespace ads::core {
 /**
  * Meta Marketing API (Graph API, facebook and instagram placements).
  *
- * Hierarchy: custom audiences, image and video uploads, campaign (no campaign budget), ad set
- * (budget, schedule, targeting), one ad creative and one ad per creative, then "activate".
+ * Hierarchy: custom audiences, image and video uploads (a video's poster frame goes up as its
+ * thumbnail), campaign (no campaign budget), ad set (budget, schedule, targeting), one ad
+ * creative and one ad per creative, then "activate".
  * Everything is created PAUSED. Budgets go out in Meta's minor units (its currency offset
  * table); insights come back in major-unit decimal strings.
  */
