@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QTest>
 
 using namespace ads::core;
@@ -17,6 +18,11 @@ Q_DECLARE_METATYPE(ads::core::FailureKind)
 
 namespace {
 
+const QByteArray kVideoInfo =
+    R"({"list":[{"video_id":"v1","video_cover_url":"https://p/c.jpg"}]})";
+const QByteArray kConflict = R"({"code":40911,"message":"Duplicated material name",)"
+                             R"("request_id":"r1","data":{}})";
+
 const QString kApi = u"/open_api/v1.3"_s;
 const QString kAdvertiser = u"7000000000000000123"_s;
 
@@ -24,6 +30,17 @@ QByteArray envelope(const QByteArray &data, int code = 0, const QByteArray &mess
 {
     return "{\"code\":" + QByteArray::number(code) + ",\"message\":\"" + message
         + "\",\"request_id\":\"r1\",\"data\":" + data + "}";
+}
+
+// The value of one plain field of a multipart/form-data body, or a null string.
+QString multipartField(const QByteArray &body, const QByteArray &name)
+{
+    const QByteArray head = QByteArray("name=\"") + name + "\"\r\n";
+    const qsizetype at = body.indexOf(head);
+    if (at < 0)
+        return {};
+    const qsizetype start = body.indexOf("\r\n\r\n", at) + 4;
+    return QString::fromUtf8(body.mid(start, body.indexOf("\r\n--", start) - start));
 }
 
 struct Fixture
@@ -75,6 +92,13 @@ private slots:
     void campaignRequest();
     void adGroupRequest();
     void uploadsAndAd();
+    void uploadNamesAreUniquePerCampaignAndStep();
+    void coverFromThePosterFile();
+    void coverByUrlWithoutPoster();
+    void posterIsNeverTheCreative();
+    void nameConflictAdoptsOurOwnUpload_data();
+    void nameConflictAdoptsOurOwnUpload();
+    void findStepLooksUploadsUpByFileName();
     void audienceFileAndCreate();
     void errorMapping_data();
     void errorMapping();
@@ -186,8 +210,9 @@ void TestTikTokConnector::planUsesVideosForTheFeed()
     QStringList keys;
     for (const PlannedStep &s : plan.steps)
         keys.append(s.key);
-    QCOMPARE(keys, (QStringList{u"audience:aud-vip"_s, u"video:cre-bf-video-1"_s, u"campaign"_s,
-                                u"adgroup"_s, u"ad:cre-bf-video-1"_s, u"activate"_s}));
+    QCOMPARE(keys, (QStringList{u"audience:aud-vip"_s, u"video:cre-bf-video-1"_s,
+                                u"cover:cre-bf-video-1"_s, u"campaign"_s, u"adgroup"_s,
+                                u"ad:cre-bf-video-1"_s, u"activate"_s}));
 }
 
 void TestTikTokConnector::campaignRequest()
@@ -263,26 +288,26 @@ void TestTikTokConnector::uploadsAndAd()
     Fixture f;
     f.server.enqueueJson("POST", kApi + u"/file/video/ad/upload/"_s,
                          envelope(R"([{"video_id":"v10033g50000abc","video_cover_url":"https://p/c.jpg"}])"));
-    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
-                         envelope(R"({"image_id":"ad-site-i18n-sg/cover1"})"));
     f.server.enqueueJson("POST", kApi + u"/ad/create/"_s, envelope(R"({"ad_ids":["1800000000000000201"]})"));
 
     const auto upload = f.create(u"video:cre-bf-video-1"_s);
     QVERIFY(upload.has_value());
-    QCOMPARE(upload->remoteIds.value(u"video:cre-bf-video-1"_s), u"v10033g50000abc"_s);
-    QCOMPARE(upload->remoteIds.value(u"cover:cre-bf-video-1"_s), u"ad-site-i18n-sg/cover1"_s);
+    // The cover is a step of its own now; the video step returns the video only.
+    QCOMPARE(upload->remoteIds, (QMap<QString, QString>{{u"video:cre-bf-video-1"_s,
+                                                         u"v10033g50000abc"_s}}));
     const RecordedRequest video = f.server.requests().at(0);
     QVERIFY(video.headers.value("content-type").startsWith("multipart/form-data"));
     QVERIFY(video.body.contains(QCryptographicHash::hash("MP4-BYTES", QCryptographicHash::Md5).toHex()));
     QVERIFY(video.body.contains("name=\"video_file\"; filename=\"v.mp4\""));
-    QVERIFY(f.server.requests().at(1).body.contains("UPLOAD_BY_URL"));
+    QCOMPARE(multipartField(video.body, "upload_type"), u"UPLOAD_BY_FILE"_s);
 
     QMap<QString, QString> ids = upload->remoteIds;
+    ids.insert(u"cover:cre-bf-video-1"_s, u"ad-site-i18n-sg/cover1"_s);
     ids.insert(u"adgroup"_s, u"1800000000000000101"_s);
     const auto ad = f.create(u"ad:cre-bf-video-1"_s, ids);
     QVERIFY(ad.has_value());
     QCOMPARE(ad->remoteIds.value(u"ad:cre-bf-video-1"_s), u"1800000000000000201"_s);
-    const QJsonObject body = f.server.requests().at(2).json();
+    const QJsonObject body = f.server.requests().at(1).json();
     const QJsonObject c = body[u"creatives"_s][0].toObject();
     QCOMPARE(body[u"adgroup_id"_s].toString(), u"1800000000000000101"_s);
     QCOMPARE(c[u"ad_format"_s].toString(), u"SINGLE_VIDEO"_s);
@@ -292,6 +317,218 @@ void TestTikTokConnector::uploadsAndAd()
     QCOMPARE(c[u"call_to_action"_s].toString(), u"SHOP_NOW"_s);
     QCOMPARE(c[u"ad_text"_s].toString(), u"Everything half price this weekend only."_s);
     QCOMPARE(c[u"operation_status"_s].toString(), u"DISABLE"_s);
+
+    // A video ad without its cover would be refused (image_ids: exactly one cover), so the
+    // connector stops before sending it.
+    ids.remove(u"cover:cre-bf-video-1"_s);
+    const auto noCover = f.create(u"ad:cre-bf-video-1"_s, ids);
+    QVERIFY(!noCover.has_value());
+    QCOMPARE(f.server.requestCount(), 2);
+}
+
+void TestTikTokConnector::uploadNamesAreUniquePerCampaignAndStep()
+{
+    Fixture f;
+    const QString poster = writeFile(f.dir, u"p.png"_s, "POSTER-PNG");
+    f.input.creatives.first().renditions.append(imageRendition(poster, 540, 960));
+    QStringList names;
+    for (const QString &campaignId : {u"cmp-3f9a"_s, u"cmp-77b1"_s}) {
+        f.input.campaignId = campaignId;
+        for (const QString &key : {u"video:cre-bf-video-1"_s, u"cover:cre-bf-video-1"_s}) {
+            const bool video = key.startsWith(u"video");
+            f.server.enqueueJson("POST", kApi + (video ? u"/file/video/ad/upload/"_s
+                                                       : u"/file/image/ad/upload/"_s),
+                                 envelope(video ? R"([{"video_id":"v1"}])"
+                                                : R"({"image_id":"i1"})"));
+            QVERIFY(f.create(key).has_value());
+            const QString name = multipartField(f.server.requests().last().body, "file_name");
+            QVERIFY2(!name.isEmpty() && name.size() <= 100, qPrintable(name));
+            QVERIFY2(!name.contains(u'/') && !name.contains(u'[') && !name.contains(u':'),
+                     qPrintable(name));
+            names.append(name);
+        }
+    }
+    QCOMPARE(QSet<QString>(names.begin(), names.end()).size(), 4);
+
+    // The same campaign and step always give the same name, so a re-run meets its own upload.
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope(R"({"image_id":"i2"})"));
+    QVERIFY(f.create(u"cover:cre-bf-video-1"_s).has_value());
+    QCOMPARE(multipartField(f.server.requests().last().body, "file_name"), names.last());
+
+    // A very long campaign id still gives a name within TikTok's 100 characters.
+    f.input.campaignId = u"cmp-"_s + QString(150, u'x');
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope(R"({"image_id":"i3"})"));
+    QVERIFY(f.create(u"cover:cre-bf-video-1"_s).has_value());
+    const QString longName = multipartField(f.server.requests().last().body, "file_name");
+    QVERIFY2(!longName.isEmpty() && longName.size() <= 100, qPrintable(longName));
+}
+
+void TestTikTokConnector::coverFromThePosterFile()
+{
+    Fixture f;
+    const QString poster = writeFile(f.dir, u"p.png"_s, "POSTER-PNG");
+    f.input.creatives.first().renditions.append(imageRendition(poster, 540, 960));
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope(R"({"image_id":"ad-site-i18n-sg/poster1"})"));
+
+    const auto cover = f.create(u"cover:cre-bf-video-1"_s, {{u"video:cre-bf-video-1"_s, u"v1"_s}});
+    QVERIFY(cover.has_value());
+    QCOMPARE(cover->remoteIds, (QMap<QString, QString>{{u"cover:cre-bf-video-1"_s,
+                                                        u"ad-site-i18n-sg/poster1"_s}}));
+    QCOMPARE(f.server.requestCount(), 1); // no signed URL needed
+    const RecordedRequest r = f.server.requests().first();
+    QCOMPARE(multipartField(r.body, "upload_type"), u"UPLOAD_BY_FILE"_s);
+    QCOMPARE(multipartField(r.body, "image_signature"),
+             QString::fromLatin1(QCryptographicHash::hash("POSTER-PNG", QCryptographicHash::Md5)
+                                     .toHex()));
+    QVERIFY(r.body.contains("name=\"image_file\"; filename=\"p.png\""));
+    QVERIFY(r.body.contains("POSTER-PNG"));
+}
+
+void TestTikTokConnector::coverByUrlWithoutPoster()
+{
+    Fixture f;
+    f.server.enqueueJson("GET", kApi + u"/file/video/ad/info/"_s,
+                         envelope(kVideoInfo));
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope(R"({"image_id":"ad-site-i18n-sg/cover1"})"));
+
+    const auto cover = f.create(u"cover:cre-bf-video-1"_s, {{u"video:cre-bf-video-1"_s, u"v1"_s}});
+    QVERIFY(cover.has_value());
+    QCOMPARE(cover->remoteIds.value(u"cover:cre-bf-video-1"_s), u"ad-site-i18n-sg/cover1"_s);
+    const auto requests = f.server.requests();
+    QCOMPARE(requests.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(requests.at(0).queryValue(u"video_ids"_s).toUtf8()).array(),
+             QJsonArray{u"v1"_s});
+    QCOMPARE(multipartField(requests.at(1).body, "upload_type"), u"UPLOAD_BY_URL"_s);
+    QCOMPARE(multipartField(requests.at(1).body, "image_url"), u"https://p/c.jpg"_s);
+    QVERIFY(!multipartField(requests.at(1).body, "file_name").isEmpty());
+
+    // A failed fetch of the URL is TikTok's retryable 40902, not a refusal of the campaign.
+    f.server.enqueueJson("GET", kApi + u"/file/video/ad/info/"_s,
+                         envelope(kVideoInfo));
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope("{}", 40902, "image_url: fetching the file failed"));
+    const auto failed = f.create(u"cover:cre-bf-video-1"_s,
+                                 {{u"video:cre-bf-video-1"_s, u"v1"_s}});
+    QVERIFY(!failed.has_value());
+    QCOMPARE(int(failed.error().kind), int(FailureKind::Transient));
+}
+
+void TestTikTokConnector::posterIsNeverTheCreative()
+{
+    Fixture f;
+    // The poster comes first among the renditions: the video is still what is uploaded, and a
+    // video creative that has only a poster does not run as an image ad.
+    const QString poster = writeFile(f.dir, u"p.png"_s, "POSTER-PNG");
+    Creative &video = f.input.creatives.first();
+    video.renditions.prepend(imageRendition(poster, 540, 960));
+    f.server.enqueueJson("POST", kApi + u"/file/video/ad/upload/"_s,
+                         envelope(R"([{"video_id":"v1"}])"));
+    QVERIFY(f.create(u"video:cre-bf-video-1"_s).has_value());
+    const RecordedRequest r = f.server.requests().first();
+    QVERIFY(r.body.contains("MP4-BYTES"));
+    QVERIFY(!r.body.contains("POSTER-PNG"));
+
+    video.renditions.removeLast(); // only the poster is left
+    const LaunchPlan plan = f.connector.plan(f.input);
+    QVERIFY(!plan.usedCreativeIds.contains(u"cre-bf-video-1"_s));
+    QVERIFY(!plan.warnings.filter(u"cre-bf-video-1"_s).isEmpty());
+}
+
+void TestTikTokConnector::nameConflictAdoptsOurOwnUpload_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("uploadPath");
+    QTest::addColumn<QString>("lookupPath");
+    QTest::addColumn<QString>("idField");
+
+    QTest::newRow("video") << "video:cre-bf-video-1" << "/file/video/ad/upload/"
+                           << "/file/video/ad/search/" << "video_id";
+    QTest::newRow("image") << "image:cre-img" << "/file/image/ad/upload/"
+                           << "/file/image/ad/get/" << "image_id";
+}
+
+void TestTikTokConnector::nameConflictAdoptsOurOwnUpload()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, uploadPath);
+    QFETCH(QString, lookupPath);
+    QFETCH(QString, idField);
+    Fixture f;
+
+    // The name a step uploads under is the same on every run: learn it from a first upload.
+    f.server.enqueueJson("POST", kApi + uploadPath,
+                         envelope(QStringLiteral(R"([{"%1":"ours-1"}])").arg(idField).toUtf8()));
+    QVERIFY(f.create(key).has_value());
+    const QString sent = multipartField(f.server.requests().first().body, "file_name");
+    QVERIFY(!sent.isEmpty());
+
+    // A re-run after an answer that was lost: the material exists under our name.
+    f.server.enqueueJson("POST", kApi + uploadPath, kConflict);
+    const QString path = kApi + lookupPath;
+    f.server.enqueueJson("GET", path, envelope(QStringLiteral(R"({"list":[
+        {"%1":"someone-else","file_name":"holiday.mp4"}],
+        "page_info":{"page":1,"page_size":100,"total_number":2,"total_page":2}})").arg(idField)
+                                                   .toUtf8()));
+    f.server.enqueueJson("GET", path, envelope(QStringLiteral(R"({"list":[
+        {"%1":"ours-1","file_name":"%2"}],
+        "page_info":{"page":2,"page_size":100,"total_number":2,"total_page":2}})")
+                                                   .arg(idField, sent).toUtf8()));
+    const auto result = f.create(key);
+    QVERIFY2(result.has_value(), qPrintable(result ? QString() : result.error().platformMessage));
+    QCOMPARE(result->remoteIds, (QMap<QString, QString>{{key, u"ours-1"_s}}));
+    const auto requests = f.server.requests();
+    QCOMPARE(requests.size(), 4); // the re-run: one upload, two pages of lookup, no new upload
+    QCOMPARE(requests.at(2).path, path);
+    QCOMPARE(requests.at(3).queryValue(u"page"_s), u"2"_s);
+
+    // A name we did not find stays a refusal: nothing is adopted by guesswork.
+    f.server.enqueueJson("POST", kApi + uploadPath, kConflict);
+    f.server.enqueueJson("GET", path,
+                         envelope(R"({"list":[],"page_info":{"page":1,"total_page":0}})"));
+    const auto refused = f.create(key);
+    QVERIFY(!refused.has_value());
+    QCOMPARE(refused.error().platformCode, u"40911"_s);
+    QCOMPARE(int(refused.error().kind), int(FailureKind::Permanent));
+}
+
+void TestTikTokConnector::findStepLooksUploadsUpByFileName()
+{
+    Fixture f;
+    f.server.enqueueJson("POST", kApi + u"/file/image/ad/upload/"_s,
+                         envelope(R"({"image_id":"ad-site-i18n-sg/cover1"})"));
+    f.server.enqueueJson("GET", kApi + u"/file/video/ad/info/"_s,
+                         envelope(kVideoInfo));
+    QVERIFY(f.create(u"cover:cre-bf-video-1"_s, {{u"video:cre-bf-video-1"_s, u"v1"_s}})
+                .has_value());
+    const QString sent = multipartField(f.server.requests().last().body, "file_name");
+
+    f.server.enqueueJson("GET", kApi + u"/file/image/ad/get/"_s,
+                         envelope(QStringLiteral(R"({"list":[
+                             {"image_id":"x","file_name":"other.png"},
+                             {"image_id":"ad-site-i18n-sg/cover1","file_name":"%1"}],
+                             "page_info":{"page":1,"total_number":2,"total_page":1}})")
+                                      .arg(sent).toUtf8()));
+    const auto found = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"cover:cre-bf-video-1"_s), {}, done);
+    });
+    QVERIFY(found.has_value() && found->has_value());
+    QCOMPARE((*found)->remoteIds.value(u"cover:cre-bf-video-1"_s), u"ad-site-i18n-sg/cover1"_s);
+    QCOMPARE(f.server.requests().last().queryValue(u"advertiser_id"_s), kAdvertiser);
+
+    // Another campaign's upload of the same file is not ours.
+    f.input.campaignId = u"cmp-other"_s;
+    f.server.enqueueJson("GET", kApi + u"/file/image/ad/get/"_s,
+                         envelope(QStringLiteral(R"({"list":[
+                             {"image_id":"ad-site-i18n-sg/cover1","file_name":"%1"}],
+                             "page_info":{"page":1,"total_page":1}})").arg(sent).toUtf8()));
+    const auto other = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"cover:cre-bf-video-1"_s), {}, done);
+    });
+    QVERIFY(other.has_value() && !other->has_value());
 }
 
 void TestTikTokConnector::audienceFileAndCreate()
@@ -367,7 +604,9 @@ void TestTikTokConnector::timeoutIsUnknownOutcome()
     hang.hang = true;
     f.server.enqueue("POST", kApi + u"/ad/create/"_s, hang);
     f.connector.setRequestTimeoutMs(300);
-    const auto result = f.create(u"ad:cre-bf-video-1"_s, {{u"adgroup"_s, u"1"_s}});
+    const auto result = f.create(u"ad:cre-bf-video-1"_s, {{u"adgroup"_s, u"1"_s},
+                                                          {u"video:cre-bf-video-1"_s, u"v1"_s},
+                                                          {u"cover:cre-bf-video-1"_s, u"i1"_s}});
     QVERIFY(!result.has_value());
     QCOMPARE(int(result.error().kind), int(FailureKind::UnknownOutcome));
 }
@@ -421,7 +660,8 @@ void TestTikTokConnector::reportWindowsAndParsing()
         {"dimensions":{"campaign_id":1800000000000000001,"stat_time_day":"2026-03-02 00:00:00"},
          "metrics":{"spend":12.5,"impressions":"10","clicks":"0","conversion":"0.5"}}],
         "page_info":{"page":2,"page_size":1000,"total_number":2,"total_page":2}})"));
-    f.server.enqueueJson("GET", path, envelope(R"({"list":[],"page_info":{"page":1,"total_page":0}})"));
+    f.server.enqueueJson("GET", path,
+                         envelope(R"({"list":[],"page_info":{"page":1,"total_page":0}})"));
 
     const auto result = *await<PlatformResult<QList<ReportRow>>>([&](auto done) {
         f.connector.fetchDailyReport(f.input.account, {u"1800000000000000001"_s},

@@ -19,6 +19,7 @@ namespace {
 
 constexpr int kMaxName = 512;  // campaign, ad group and ad names; wide characters count 2
 constexpr int kMaxAdText = 100;
+constexpr int kMaxFileName = 100; // material file_name: 1-100 characters
 constexpr int kPageSize = 100;
 constexpr int kReportPageSize = 1000;
 constexpr int kReportWindowDays = 30; // daily reports cover at most 30 days per request
@@ -105,11 +106,30 @@ std::optional<Rendition> pickVideo(const Creative &c)
     return std::nullopt;
 }
 
+bool stillImageType(const QString &mime)
+{
+    return mime == u"image/jpeg" || mime == u"image/png";
+}
+
+// A video ad's cover must have the video's aspect ratio. The creative's poster frame is used
+// when it has one, so the cover does not depend on TikTok fetching a signed URL.
+std::optional<Rendition> pickPoster(const Creative &c)
+{
+    const auto video = pickVideo(c);
+    if (!video)
+        return std::nullopt;
+    for (const Rendition &r : c.renditions) {
+        if (stillImageType(r.mimeType) && net::ratioNear(r, net::aspectOf(*video), 1, 0.01))
+            return r;
+    }
+    return std::nullopt;
+}
+
 // Image sizes for Pangle are unconfirmed; the common 1.91:1, 1:1 and 9:16 shapes are taken.
 std::optional<Rendition> pickImage(const Creative &c)
 {
     for (const Rendition &r : c.renditions) {
-        const bool type = r.mimeType == u"image/jpeg" || r.mimeType == u"image/png";
+        const bool type = stillImageType(r.mimeType);
         const bool shape = net::ratioNear(r, 1.91, 1, 0.03) || net::ratioNear(r, 1, 1, 0.03)
             || net::ratioNear(r, 9, 16, 0.03);
         if (type && shape)
@@ -184,6 +204,24 @@ QString requestId(const QString &tag)
     for (int i = 0; i < 8; ++i)
         value = (value << 8) | quint8(hash.at(i));
     return QString::number(value & 0x7FFFFFFFFFFFFFFFULL);
+}
+
+// file_name is unique per advertiser (a repeat is refused with 40911) and takes 1-100
+// characters. Made from the step's tag, it differs between campaigns and steps and is the same
+// on every run of one step, so a re-run meets its own upload. Which characters TikTok allows is
+// not documented: only letters, digits, '-' and '_' are used, and a hash of the whole tag keeps
+// shortened or rewritten tags apart.
+QString materialName(const QString &tag)
+{
+    QString base;
+    for (const QChar c : tag) {
+        const bool plain = (c.unicode() < 128 && c.isLetterOrNumber()) || c == u'-';
+        base += plain ? c : u'_';
+    }
+    base = base.split(u'_', Qt::SkipEmptyParts).join(u'_');
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(tag.toUtf8(), QCryptographicHash::Sha256).toHex().left(10));
+    return base.left(kMaxFileName - hash.size() - 1) + u'_' + hash;
 }
 
 QString utcText(const QDateTime &at)
@@ -350,8 +388,12 @@ LaunchPlan TikTokConnector::plan(const LaunchInput &input) const
     for (const QString &id : usedAudienceIds)
         step(u"audience:"_s + id);
     for (const QString &id : plan.usedCreativeIds) {
-        const bool video = findCreative(input, id)->kind == CreativeKind::Video;
-        step((video ? u"video:"_s : u"image:"_s) + id);
+        if (findCreative(input, id)->kind == CreativeKind::Video) {
+            step(u"video:"_s + id);
+            step(u"cover:"_s + id);
+        } else {
+            step(u"image:"_s + id);
+        }
     }
     step(u"campaign"_s);
     step(u"adgroup"_s);
@@ -506,6 +548,8 @@ void TikTokConnector::createStep(const LaunchInput &input, const PlannedStep &st
         createAudience(input, step, std::move(done));
     else if (key.startsWith(u"video:") || key.startsWith(u"image:"))
         uploadMedia(input, step, std::move(done));
+    else if (key.startsWith(u"cover:"))
+        uploadCover(input, step, remoteIds, std::move(done));
     else if (key == u"campaign")
         createCampaign(input, step, std::move(done));
     else if (key == u"adgroup")
@@ -567,9 +611,11 @@ void TikTokConnector::uploadMedia(const LaunchInput &input, const PlannedStep &s
                                   StepCallback done)
 {
     const bool video = step.key.startsWith(u"video:");
-    const QString creativeId = step.key.mid(6);
-    const Creative *creative = findCreative(input, creativeId);
-    const auto rendition = !creative ? std::nullopt : video ? pickVideo(*creative) : pickImage(*creative);
+    const Creative *creative = findCreative(input, step.key.mid(6));
+    // By kind: a video creative's poster image is its cover, never the creative itself.
+    const auto rendition = !creative ? std::nullopt
+        : video ? (creative->kind == CreativeKind::Video ? pickVideo(*creative) : std::nullopt)
+                : (creative->kind == CreativeKind::Image ? pickImage(*creative) : std::nullopt);
     QString readError;
     const QByteArray bytes = rendition ? net::readRendition(rendition->path, &readError) : QByteArray();
     if (bytes.isEmpty()) {
@@ -577,47 +623,126 @@ void TikTokConnector::uploadMedia(const LaunchInput &input, const PlannedStep &s
                                            u"The creative's file could not be read."_s, {}, readError)));
         return;
     }
-    // No file_name is sent: TikTok refuses a repeated name (40911), and a repeated upload only
-    // adds a library file that never spends.
-    const QByteArray md5 = QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
     const QString prefix = video ? u"video"_s : u"image"_s;
-    const QString fileName = QFileInfo(rendition->path).fileName();
+    MaterialUpload upload;
+    upload.video = video;
+    upload.fields = {{u"upload_type"_s, "UPLOAD_BY_FILE"},
+                     {prefix + u"_signature"_s,
+                      QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()}};
+    upload.fileName = QFileInfo(rendition->path).fileName();
+    upload.bytes = bytes;
+    uploadMaterial(input.account, step, std::move(upload), std::move(done));
+}
+
+void TikTokConnector::uploadCover(const LaunchInput &input, const PlannedStep &step,
+                                  const QMap<QString, QString> &remoteIds, StepCallback done)
+{
+    const QString creativeId = step.key.mid(6);
+    const Creative *creative = findCreative(input, creativeId);
+    const auto poster = creative ? pickPoster(*creative) : std::nullopt;
+    if (poster) {
+        QString readError;
+        const QByteArray bytes = net::readRendition(poster->path, &readError);
+        if (bytes.isEmpty()) {
+            done(tl::unexpected(net::makeError(FailureKind::Permanent, u"creative_unreadable"_s,
+                                               u"The video's poster frame could not be read."_s,
+                                               {}, readError)));
+            return;
+        }
+        MaterialUpload upload;
+        upload.fields = {{u"upload_type"_s, "UPLOAD_BY_FILE"},
+                         {u"image_signature"_s,
+                          QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()}};
+        upload.fileName = QFileInfo(poster->path).fileName();
+        upload.bytes = bytes;
+        uploadMaterial(input.account, step, std::move(upload), std::move(done));
+        return;
+    }
+
+    // No poster frame: TikTok's own frame of the upload, fetched by TikTok from the signed
+    // video_cover_url (valid for hours), read fresh so a re-run never sends an expired one.
+    const QString videoId = remoteIds.value(u"video:"_s + creativeId);
+    if (videoId.isEmpty()) {
+        done(tl::unexpected(net::makeError(FailureKind::Permanent, u"invalid_field"_s,
+                                           u"The cover needs the uploaded video."_s)));
+        return;
+    }
     const ConnectorAccount account = input.account;
+    get(account, u"/file/video/ad/info/"_s,
+        {{u"video_ids"_s, net::compactJson(QJsonArray{videoId})}},
+        [this, account, step, done](PlatformResult<QJsonValue> r) {
+            if (!r) {
+                done(tl::unexpected(r.error()));
+                return;
+            }
+            const QString url = r->toObject().value(u"list"_s).toArray().first().toObject()
+                                    .value(u"video_cover_url"_s).toString();
+            if (url.isEmpty()) {
+                done(tl::unexpected(unreadable(u"video without cover URL"_s)));
+                return;
+            }
+            MaterialUpload upload;
+            upload.fields = {{u"upload_type"_s, "UPLOAD_BY_URL"}, {u"image_url"_s, url.toUtf8()}};
+            uploadMaterial(account, step, std::move(upload), done);
+        });
+}
+
+void TikTokConnector::uploadMaterial(const ConnectorAccount &account, const PlannedStep &step,
+                                     MaterialUpload upload, StepCallback done)
+{
+    const QString name = materialName(step.tag);
+    const QString prefix = upload.video ? u"video"_s : u"image"_s;
+    QList<QPair<QString, QByteArray>> fields = upload.fields;
+    fields.append({u"file_name"_s, name.toUtf8()});
+    const bool video = upload.video;
     const QString type = step.objectType;
-    postUpload(account, u"/file/"_s + prefix + u"/ad/upload/"_s,
-               {{u"upload_type"_s, "UPLOAD_BY_FILE"}, {prefix + u"_signature"_s, md5}},
-               prefix + u"_file"_s, fileName, bytes,
-               [this, account, video, creativeId, type, done](PlatformResult<QJsonValue> r) {
-                   if (!r) {
+    postUpload(account, u"/file/"_s + prefix + u"/ad/upload/"_s, fields,
+               upload.fileName.isEmpty() ? QString() : prefix + u"_file"_s, upload.fileName,
+               upload.bytes,
+               [this, account, video, name, type, done](PlatformResult<QJsonValue> r) {
+                   const QString idField = video ? u"video_id"_s : u"image_id"_s;
+                   if (r) {
+                       const QString id = firstId(*r, idField);
+                       if (id.isEmpty())
+                           done(tl::unexpected(unreadable(u"upload without id"_s)));
+                       else
+                           done(StepOutcome{{{type, id}}});
+                       return;
+                   }
+                   if (r.error().platformCode != u"40911") {
                        done(tl::unexpected(r.error()));
                        return;
                    }
-                   const QString id = firstId(*r, video ? u"video_id"_s : u"image_id"_s);
-                   if (id.isEmpty()) {
-                       done(tl::unexpected(unreadable(u"upload without id"_s)));
-                       return;
-                   }
-                   const QJsonObject info = r->isArray() ? r->toArray().first().toObject()
-                                                         : r->toObject();
-                   const QString cover = info.value(u"video_cover_url"_s).toString();
-                   if (!video || cover.isEmpty()) {
-                       done(StepOutcome{{{type, id}}});
-                       return;
-                   }
-                   // A video ad needs a cover image of the same shape: TikTok's own frame.
-                   postUpload(account, u"/file/image/ad/upload/"_s,
-                              {{u"upload_type"_s, "UPLOAD_BY_URL"}, {u"image_url"_s, cover.toUtf8()}},
-                              {}, {}, {},
-                              [id, creativeId, type, done](PlatformResult<QJsonValue> c) {
-                                  StepOutcome outcome{{{type, id}}};
-                                  const QString coverId = c ? firstId(*c, u"image_id"_s) : QString();
-                                  if (!coverId.isEmpty())
-                                      outcome.remoteIds.insert(u"cover:"_s + creativeId, coverId);
-                                  else
-                                      qCWarning(lcNetTikTok) << "video cover upload failed";
-                                  done(outcome);
-                              });
+                   // Our name is taken: an earlier run of this very step uploaded it and its
+                   // answer was lost. Adopt that material instead of uploading it twice.
+                   const PlatformError conflict = r.error();
+                   findMaterial(account, video, name,
+                                [idField, type, conflict, done](
+                                    PlatformResult<std::optional<QJsonObject>> found) {
+                                    const QString id = found && *found
+                                        ? net::idFromJson((*found)->value(idField))
+                                        : QString();
+                                    if (!found)
+                                        done(tl::unexpected(found.error()));
+                                    else if (id.isEmpty())
+                                        done(tl::unexpected(conflict));
+                                    else
+                                        done(StepOutcome{{{type, id}}});
+                                });
                });
+}
+
+void TikTokConnector::findMaterial(const ConnectorAccount &account, bool video,
+                                   const QString &name, FoundCallback done)
+{
+    // The look-ups tiktok.md names for a taken file_name. Their filter fields are not documented,
+    // so only pages are asked for and the name is matched here.
+    const QString endpoint = video ? u"/file/video/ad/search/"_s : u"/file/image/ad/get/"_s;
+    findInPages(account, endpoint, {},
+                [name](const QJsonObject &o) {
+                    return o.value(u"file_name"_s).toString() == name;
+                },
+                std::move(done));
 }
 
 void TikTokConnector::createCampaign(const LaunchInput &input, const PlannedStep &step,
@@ -738,10 +863,15 @@ void TikTokConnector::createAd(const LaunchInput &input, const PlannedStep &step
                          {u"landing_page_url"_s, c->destinationUrl},
                          {u"operation_status"_s, u"DISABLE"_s}};
     if (video) {
-        creative.insert(u"video_id"_s, remoteIds.value(u"video:"_s + creativeId));
+        // TikTok takes a video ad only with exactly one cover image.
         const QString cover = remoteIds.value(u"cover:"_s + creativeId);
-        if (!cover.isEmpty())
-            creative.insert(u"image_ids"_s, QJsonArray{cover});
+        if (cover.isEmpty()) {
+            done(tl::unexpected(net::makeError(FailureKind::Permanent, u"invalid_field"_s,
+                                               u"The video ad has no cover image."_s)));
+            return;
+        }
+        creative.insert(u"video_id"_s, remoteIds.value(u"video:"_s + creativeId));
+        creative.insert(u"image_ids"_s, QJsonArray{cover});
     } else {
         creative.insert(u"image_ids"_s, QJsonArray{remoteIds.value(u"image:"_s + creativeId)});
     }
@@ -844,9 +974,24 @@ void TikTokConnector::findStep(const LaunchInput &input, const PlannedStep &step
                                const QMap<QString, QString> &remoteIds, FindCallback done)
 {
     const QString &key = step.key;
-    // Uploads are re-run (see uploadMedia); activate is idempotent.
-    if (key == u"activate" || key.startsWith(u"video:") || key.startsWith(u"image:")) {
+    if (key == u"activate") { // idempotent: re-run
         done(std::optional<StepOutcome>());
+        return;
+    }
+    if (key.startsWith(u"video:") || key.startsWith(u"image:") || key.startsWith(u"cover:")) {
+        const QString type = step.objectType;
+        const QString idField = key.startsWith(u"video:") ? u"video_id"_s : u"image_id"_s;
+        findMaterial(input.account, key.startsWith(u"video:"), materialName(step.tag),
+                     [type, idField, done](PlatformResult<std::optional<QJsonObject>> r) {
+                         const QString id = r && *r ? net::idFromJson((*r)->value(idField))
+                                                    : QString();
+                         if (!r)
+                             done(tl::unexpected(r.error()));
+                         else if (id.isEmpty())
+                             done(std::optional<StepOutcome>());
+                         else
+                             done(std::optional<StepOutcome>(StepOutcome{{{type, id}}}));
+                     });
         return;
     }
     QString endpoint;

@@ -10,10 +10,12 @@ namespace ads::core {
 /**
  * TikTok API for Business v1.3.
  *
- * Hierarchy: customer-file audiences, image/video uploads, campaign (daily budget at campaign
- * level with budget optimisation; lifetime budgets on the ad group), one ad group, one ad per
- * creative, then "activate". Everything is created DISABLE. Business errors arrive with HTTP
- * 200 and a non-zero "code" in the body. Money is in decimal major units.
+ * Hierarchy: customer-file audiences, image/video uploads (a video's cover image is a step of its
+ * own), campaign (daily budget at campaign level with budget optimisation; lifetime budgets on
+ * the ad group), one ad group, one ad per creative, then "activate". Uploads carry a file_name
+ * made from the step's tag, which is how they are found again. Everything is created DISABLE.
+ * Business errors arrive with HTTP 200 and a non-zero "code" in the body. Money is in decimal
+ * major units.
  */
 class TikTokConnector : public ConnectorBase
 {
@@ -54,8 +56,23 @@ private:
                      const net::Params &query, std::function<bool(const QJsonObject &)> matches,
                      FoundCallback done, int page = 1);
 
+    /** One upload to the image or video library: its source fields and, by file, the bytes. */
+    struct MaterialUpload
+    {
+        bool video = false;
+        QList<QPair<QString, QByteArray>> fields; // upload_type and what it needs
+        QString fileName;                         // of the file part; empty: no file part
+        QByteArray bytes;
+    };
+
     void createAudience(const LaunchInput &input, const PlannedStep &step, StepCallback done);
     void uploadMedia(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void uploadCover(const LaunchInput &input, const PlannedStep &step,
+                     const QMap<QString, QString> &remoteIds, StepCallback done);
+    void uploadMaterial(const ConnectorAccount &account, const PlannedStep &step,
+                        MaterialUpload upload, StepCallback done);
+    void findMaterial(const ConnectorAccount &account, bool video, const QString &name,
+                      FoundCallback done);
     void createCampaign(const LaunchInput &input, const PlannedStep &step, StepCallback done);
     void createAdGroup(const LaunchInput &input, const PlannedStep &step,
                        const QMap<QString, QString> &remoteIds, StepCallback done);
