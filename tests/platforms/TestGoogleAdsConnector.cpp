@@ -81,6 +81,7 @@ private slots:
     void assetAndUserListRequests();
     void treeMutate();
     void findCampaignTree();
+    void findAssetByName();
     void errorMapping_data();
     void errorMapping();
     void timeoutIsUnknownOutcome();
@@ -185,6 +186,11 @@ void TestGoogleAdsConnector::planStepsLeaveOutVideo()
         keys.append(s.key);
     QCOMPARE(keys, (QStringList{u"audience:aud-vip"_s, u"asset:cre-img:landscape"_s,
                                 u"asset:cre-img:square"_s, u"campaign"_s, u"activate"_s}));
+
+    // Poster frames in both display shapes do not turn the video into an image creative.
+    Creative &video = f.input.creatives.last();
+    video.renditions.append(f.input.creatives.first().renditions);
+    QCOMPARE(f.connector.plan(f.input).usedCreativeIds, QStringList{u"cre-img"_s});
 }
 
 void TestGoogleAdsConnector::assetAndUserListRequests()
@@ -293,6 +299,32 @@ void TestGoogleAdsConnector::findCampaignTree()
     f.server.enqueueJson("POST", kPrefix + u"googleAds:search"_s, R"({"results":[]})");
     const auto missing = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
         f.connector.findStep(f.input, f.step(u"campaign"_s), {}, done);
+    });
+    QVERIFY(missing.has_value() && !missing->has_value());
+}
+
+void TestGoogleAdsConnector::findAssetByName()
+{
+    // An image asset is found by the tagged name it was created with, so a re-run after a lost
+    // answer adopts it instead of uploading it twice.
+    Fixture f;
+    f.server.enqueueJson("POST", kPrefix + u"googleAds:search"_s, R"({"results":[
+        {"asset":{"resourceName":"customers/1234567890/assets/7001","id":"7001",
+          "name":"Black Friday [ads:cmp-3f9a/asset:cre-img:square]"}}]})");
+    const auto found = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"asset:cre-img:square"_s), {}, done);
+    });
+    QVERIFY(found.has_value() && found->has_value());
+    QCOMPARE((*found)->remoteIds,
+             (QMap<QString, QString>{{u"asset:cre-img:square"_s, u"7001"_s}}));
+    const QString query = f.server.requests().first().json()[u"query"_s].toString();
+    QVERIFY2(query.contains(u"FROM asset"), qPrintable(query));
+    QVERIFY2(query.contains(u"asset.name = 'Black Friday [ads:cmp-3f9a/asset:cre-img:square]'"),
+             qPrintable(query));
+
+    f.server.enqueueJson("POST", kPrefix + u"googleAds:search"_s, R"({"results":[]})");
+    const auto missing = *await<PlatformResult<std::optional<StepOutcome>>>([&](auto done) {
+        f.connector.findStep(f.input, f.step(u"asset:cre-img:landscape"_s), {}, done);
     });
     QVERIFY(missing.has_value() && !missing->has_value());
 }

@@ -632,9 +632,7 @@ void GoogleAdsConnector::findStep(const LaunchInput &input, const PlannedStep &s
                                   const QMap<QString, QString> &remoteIds, FindCallback done)
 {
     Q_UNUSED(remoteIds)
-    // Image assets are account-level library files that never spend; a repeated upload is
-    // harmless, so asset steps are re-run instead of looked up.
-    if (step.key == u"activate" || step.key.startsWith(u"asset:")) {
+    if (step.key == u"activate") { // idempotent: re-run
         done(std::optional<StepOutcome>());
         return;
     }
@@ -642,16 +640,22 @@ void GoogleAdsConnector::findStep(const LaunchInput &input, const PlannedStep &s
         findTree(input, step, std::move(done));
         return;
     }
-    const QString query = u"SELECT user_list.id, user_list.name FROM user_list WHERE "
-                          "user_list.name = "_s + gaqlString(tagged(input, step.key));
+    // User lists and image assets carry the tagged name they were created with. google.md does
+    // not list asset among the FROM resources it uses, but it is the same API's resource
+    // (customers/{cid}/assets/{id}) and carries the name.
+    const bool asset = step.key.startsWith(u"asset:");
+    const QString resource = asset ? u"asset"_s : u"user_list"_s;
+    const QString query = u"SELECT "_s + resource + u".id, "_s + resource + u".name FROM "_s
+        + resource + u" WHERE "_s + resource + u".name = "_s + gaqlString(tagged(input, step.key));
+    const QString replyKey = asset ? u"asset"_s : u"userList"_s;
     const QString type = step.objectType;
-    search(input.account, query, [type, done](PlatformResult<QJsonArray> r) {
+    search(input.account, query, [type, replyKey, done](PlatformResult<QJsonArray> r) {
         if (!r) {
             done(tl::unexpected(r.error()));
             return;
         }
         const QString id = r->isEmpty() ? QString()
-            : net::idFromJson(r->first().toObject().value(u"userList"_s).toObject().value(u"id"_s));
+            : net::idFromJson(r->first().toObject().value(replyKey).toObject().value(u"id"_s));
         done(id.isEmpty() ? std::optional<StepOutcome>()
                           : std::optional<StepOutcome>(StepOutcome{{{type, id}}}));
     });
