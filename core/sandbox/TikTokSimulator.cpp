@@ -62,6 +62,15 @@ private:
     SandboxReply uploadImage(TikTokCall &call);
     SandboxReply uploadVideo(TikTokCall &call);
     SandboxReply mediaInfo(TikTokCall &call, const QString &type);
+    SandboxReply listMaterials(TikTokCall &call, const QString &type);
+    /** The image or video record behind a media URL this sandbox served, if any. */
+    std::optional<ObjectRecord> servedMedia(const TikTokCall &call,
+                                            const QString &url,
+                                            bool *cover) const;
+    /** The file_name an upload gets, or the error that refuses it. */
+    TikTokResult<QString> materialName(const TikTokCall &call,
+                                       const QString &type,
+                                       const QString &fallback) const;
     SandboxReply uploadAudienceFile(TikTokCall &call);
     SandboxReply createAudience(TikTokCall &call);
     SandboxReply listAudiences(TikTokCall &call);
@@ -180,6 +189,10 @@ SandboxReply TikTokSimulator::route(TikTokCall &call)
         return mediaInfo(call, kImage);
     if (!post && endpoint == QLatin1String("file/video/ad/info"))
         return mediaInfo(call, kVideo);
+    if (!post && endpoint == QLatin1String("file/video/ad/search"))
+        return listMaterials(call, kVideo);
+    if (!post && endpoint == QLatin1String("file/image/ad/get"))
+        return listMaterials(call, kImage);
     if (post && endpoint == QLatin1String("dmp/custom_audience/file/upload"))
         return uploadAudienceFile(call);
     if (post && endpoint == QLatin1String("dmp/custom_audience/create"))
@@ -443,57 +456,135 @@ SandboxReply TikTokSimulator::list(TikTokCall &call, const QString &type)
     return page ? envelope(call, 0, QStringLiteral("OK"), *page) : fail(call, page.error());
 }
 
+std::optional<ObjectRecord> TikTokSimulator::servedMedia(const TikTokCall &call,
+                                                         const QString &url,
+                                                         bool *cover) const
+{
+    // The sandbox fetches nothing from the network. A URL it handed out itself
+    // (image_url, preview_url, video_cover_url) names media it already holds.
+    const QUrl parsed(url);
+    const QString prefix = QStringLiteral("/sandbox-media/");
+    if (parsed.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString() != call.request.origin()
+        || !parsed.path().startsWith(prefix))
+        return std::nullopt;
+    QString signature = parsed.path().mid(prefix.size());
+    *cover = signature.startsWith(QLatin1String("cover-"));
+    if (*cover)
+        signature = signature.mid(6);
+    for (const QString &type : {kImage, kVideo}) {
+        if (*cover && type == kImage)
+            continue;
+        for (const ObjectRecord &record :
+             m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
+            if (record.state.value(QStringLiteral("signature")).toString() == signature)
+                return record;
+        }
+    }
+    return std::nullopt;
+}
+
+TikTokResult<QString> TikTokSimulator::materialName(const TikTokCall &call,
+                                                    const QString &type,
+                                                    const QString &fallback) const
+{
+    // tiktok.md 2.4: file_name takes 1-100 characters and is unique per advertiser (40911).
+    // Without one the material is named after its source, so a repeat of the same file clashes
+    // too (the reference leaves the unnamed case open).
+    const bool given = call.params.has(QStringLiteral("file_name"));
+    const QString name = given ? call.params.text(QStringLiteral("file_name")) : fallback;
+    if (given && (name.isEmpty() || name.size() > 100))
+        return reject(40002, QStringLiteral("file_name: Must be 1 to 100 characters."));
+    for (const ObjectRecord &existing :
+         m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId)) {
+        if (existing.name == name)
+            return reject(40911,
+                          QStringLiteral("file_name: A material with this name already exists."));
+    }
+    return name;
+}
+
 SandboxReply TikTokSimulator::uploadImage(TikTokCall &call)
 {
     const QString uploadType = call.params.has(QStringLiteral("upload_type"))
                                    ? call.params.text(QStringLiteral("upload_type"))
                                    : QStringLiteral("UPLOAD_BY_FILE");
-    if (uploadType != QLatin1String("UPLOAD_BY_FILE"))
-        // Limitation: the sandbox talks to loopback only, so it cannot fetch image_url or files.
-        return envelope(
-            call, 40002, QStringLiteral("upload_type: The sandbox accepts UPLOAD_BY_FILE only."));
-    const MultipartPart *file = call.params.file(QStringLiteral("image_file"));
-    if (!file || file->data.isEmpty())
-        return envelope(
-            call, 40002, QStringLiteral("image_file: Missing data for required field."));
-    const QString signature = http::md5Hex(file->data);
-    if (call.params.text(QStringLiteral("image_signature")).toLower() != signature)
-        return envelope(
-            call, 40900, QStringLiteral("image_signature: The signature does not match the file."));
-    const auto info = probeImage(file->data);
-    if (!info || (info->format != QLatin1String("jpeg") && info->format != QLatin1String("png")))
-        return envelope(
-            call, 40905, QStringLiteral("image_file: The file is not a JPG or PNG image."));
-    const QString name = call.params.has(QStringLiteral("file_name"))
-                             ? call.params.text(QStringLiteral("file_name"))
-                             : file->fileName;
-    for (const ObjectRecord &existing :
-         m_context->store().objects(Platform::TikTok, kImage, call.rules.account.accountId)) {
-        if (existing.name == name)
-            return envelope(call,
-                            40911,
-                            QStringLiteral("file_name: A material with this name already exists."));
+    QJsonObject media; // width, height, format, size, signature
+    QString fallbackName;
+    if (uploadType == QLatin1String("UPLOAD_BY_FILE")) {
+        const MultipartPart *file = call.params.file(QStringLiteral("image_file"));
+        if (!file || file->data.isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("image_file: Missing data for required field."));
+        const QString signature = http::md5Hex(file->data);
+        if (call.params.text(QStringLiteral("image_signature")).toLower() != signature)
+            return envelope(
+                call,
+                40900,
+                QStringLiteral("image_signature: The signature does not match the file."));
+        const auto info = probeImage(file->data);
+        if (!info
+            || (info->format != QLatin1String("jpeg") && info->format != QLatin1String("png")))
+            return envelope(
+                call, 40905, QStringLiteral("image_file: The file is not a JPG or PNG image."));
+        media = {{"width", info->width},
+                 {"height", info->height},
+                 {"format", info->format},
+                 {"size", file->data.size()},
+                 {"signature", signature}};
+        fallbackName = file->fileName;
+    } else if (uploadType == QLatin1String("UPLOAD_BY_URL")) {
+        const QString url = call.params.text(QStringLiteral("image_url"));
+        if (url.isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("image_url: Missing data for required field."));
+        bool cover = false;
+        const auto source = servedMedia(call, url, &cover);
+        if (!source) // the documented, retryable fetch failure
+            return envelope(call, 40902, QStringLiteral("image_url: Fetching the file failed."));
+        if (source->type == kVideo && !cover)
+            return envelope(
+                call, 40905, QStringLiteral("image_url: The file is not a JPG or PNG image."));
+        const QJsonObject &state = source->state;
+        const auto text = [&state](const QString &key) { return state.value(key).toString(); };
+        // A video's cover is one of its frames: the video's size, as a JPEG.
+        media = {{"width", state.value(QStringLiteral("width"))},
+                 {"height", state.value(QStringLiteral("height"))},
+                 {"format", cover ? QStringLiteral("jpeg") : text(QStringLiteral("format"))},
+                 {"size", cover ? 0 : state.value(QStringLiteral("size")).toInteger()},
+                 {"signature",
+                  cover ? http::md5Hex(url.toUtf8()) : text(QStringLiteral("signature"))}};
+        fallbackName = QUrl(url).fileName();
+    } else if (uploadType == QLatin1String("UPLOAD_BY_FILE_ID")) {
+        if (call.params.text(QStringLiteral("file_id")).isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("file_id: Missing data for required field."));
+        // Limitation: /file/upload/ is not simulated, so no file id exists here.
+        return envelope(call, 40007, QStringLiteral("file_id: The file does not exist."));
+    } else {
+        return envelope(call,
+                        40002,
+                        QStringLiteral("upload_type: Use UPLOAD_BY_FILE, UPLOAD_BY_URL or "
+                                       "UPLOAD_BY_FILE_ID."));
     }
+    const auto name = materialName(call, kImage, fallbackName);
+    if (!name)
+        return fail(call, name.error());
 
+    const QString signature = media.value(QStringLiteral("signature")).toString();
     const QString id =
         QStringLiteral("ad-sandbox/") + signature + QLatin1Char('-') + newId().right(6);
-    const QJsonObject state{
-        {"image_id", id},
-        {"material_id", newId()},
-        {"width", info->width},
-        {"height", info->height},
-        {"format", info->format},
-        {"size", file->data.size()},
-        {"signature", signature},
-        {"image_url",
-         QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
-        {"is_carousel_usable", true},
-        {"file_name", name}};
+    QJsonObject state = media;
+    state.insert("image_id", id);
+    state.insert("material_id", newId());
+    state.insert("image_url",
+                 QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature));
+    state.insert("is_carousel_usable", true);
+    state.insert("file_name", *name);
     if (!commit({newRecord(call,
                            kImage,
                            id,
                            call.rules.account.accountId,
-                           name,
+                           *name,
                            QStringLiteral("ENABLE"),
                            state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
@@ -502,24 +593,65 @@ SandboxReply TikTokSimulator::uploadImage(TikTokCall &call)
 
 SandboxReply TikTokSimulator::uploadVideo(TikTokCall &call)
 {
-    const MultipartPart *file = call.params.file(QStringLiteral("video_file"));
-    if (!file || file->data.isEmpty())
-        return envelope(
-            call, 40002, QStringLiteral("video_file: Missing data for required field."));
-    const QString signature = http::md5Hex(file->data);
-    if (call.params.text(QStringLiteral("video_signature")).toLower() != signature)
-        return envelope(
-            call, 40900, QStringLiteral("video_signature: The signature does not match the file."));
-    const QString name = call.params.has(QStringLiteral("file_name"))
-                             ? call.params.text(QStringLiteral("file_name"))
-                             : file->fileName;
-    for (const ObjectRecord &existing :
-         m_context->store().objects(Platform::TikTok, kVideo, call.rules.account.accountId)) {
-        if (existing.name == name)
-            return envelope(call,
-                            40911,
-                            QStringLiteral("file_name: A material with this name already exists."));
+    const QString uploadType = call.params.has(QStringLiteral("upload_type"))
+                                   ? call.params.text(QStringLiteral("upload_type"))
+                                   : QStringLiteral("UPLOAD_BY_FILE");
+    qint64 size = 0;
+    QString signature;
+    QString fallbackName;
+    std::optional<ObjectRecord> source;
+    if (uploadType == QLatin1String("UPLOAD_BY_FILE")) {
+        const MultipartPart *file = call.params.file(QStringLiteral("video_file"));
+        if (!file || file->data.isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("video_file: Missing data for required field."));
+        signature = http::md5Hex(file->data);
+        if (call.params.text(QStringLiteral("video_signature")).toLower() != signature)
+            return envelope(
+                call,
+                40900,
+                QStringLiteral("video_signature: The signature does not match the file."));
+        size = file->data.size();
+        fallbackName = file->fileName;
+    } else if (uploadType == QLatin1String("UPLOAD_BY_URL")) {
+        const QString url = call.params.text(QStringLiteral("video_url"));
+        if (url.isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("video_url: Missing data for required field."));
+        bool cover = false;
+        source = servedMedia(call, url, &cover);
+        if (!source) // the documented, retryable fetch failure
+            return envelope(call, 40902, QStringLiteral("video_url: Fetching the file failed."));
+        if (source->type != kVideo || cover)
+            return envelope(call, 40002, QStringLiteral("video_url: The file is not a video."));
+        fallbackName = QUrl(url).fileName();
+    } else if (uploadType == QLatin1String("UPLOAD_BY_VIDEO_ID")) {
+        const QString videoId = call.params.text(QStringLiteral("video_id"));
+        source = m_context->store().object(Platform::TikTok, videoId);
+        if (!source || source->type != kVideo
+            || source->accountId != call.rules.account.accountId)
+            return envelope(call, 40053, QStringLiteral("video_id: Invalid video id."));
+        fallbackName = source->name;
+    } else if (uploadType == QLatin1String("UPLOAD_BY_FILE_ID")) {
+        if (call.params.text(QStringLiteral("file_id")).isEmpty())
+            return envelope(
+                call, 40002, QStringLiteral("file_id: Missing data for required field."));
+        // Limitation: /file/upload/ is not simulated, so no file id exists here.
+        return envelope(call, 40007, QStringLiteral("file_id: The file does not exist."));
+    } else {
+        return envelope(call,
+                        40002,
+                        QStringLiteral("upload_type: Use UPLOAD_BY_FILE, UPLOAD_BY_URL, "
+                                       "UPLOAD_BY_FILE_ID or UPLOAD_BY_VIDEO_ID."));
     }
+    if (source) {
+        size = source->state.value(QStringLiteral("size")).toInteger();
+        signature = source->state.value(QStringLiteral("signature")).toString();
+    }
+    const auto name = materialName(call, kVideo, fallbackName);
+    if (!name)
+        return fail(call, name.error());
+
     // The sandbox does not decode video: size and duration are fixed stand-ins for a 9:16 clip.
     const QString id =
         QStringLiteral("v10033g5sbx") + seededHex(m_context->seed(), signature + newId(), 16);
@@ -531,7 +663,7 @@ SandboxReply TikTokSimulator::uploadVideo(TikTokCall &call)
         {"width", 720},
         {"height", 1280},
         {"duration", 15.0},
-        {"size", file->data.size()},
+        {"size", size},
         {"format", QStringLiteral("mp4")},
         {"bit_rate", 1'000'000},
         {"signature", signature},
@@ -539,7 +671,7 @@ SandboxReply TikTokSimulator::uploadVideo(TikTokCall &call)
          QString(call.request.origin() + QStringLiteral("/sandbox-media/") + signature)},
         {"video_cover_url",
          QString(call.request.origin() + QStringLiteral("/sandbox-media/cover-") + signature)},
-        {"file_name", name},
+        {"file_name", *name},
         {"displayable", true},
         {"allowed_placements", QJsonArray{"PLACEMENT_TIKTOK", "PLACEMENT_PANGLE"}},
         {"allow_download", true},
@@ -549,12 +681,30 @@ SandboxReply TikTokSimulator::uploadVideo(TikTokCall &call)
                            kVideo,
                            id,
                            call.rules.account.accountId,
-                           name,
+                           *name,
                            QStringLiteral("ENABLE"),
                            state)}))
         return envelope(call, 50000, QStringLiteral("System error."));
     return envelope(
         call, 0, QStringLiteral("OK"), QJsonArray{state}); // an array of one (tiktok.md 2.4)
+}
+
+SandboxReply TikTokSimulator::listMaterials(TikTokCall &call, const QString &type)
+{
+    // tiktok.md 5.5 names these look-ups for a taken file_name; their filter fields are not
+    // documented, so `filtering` is not simulated and the whole library is paged, newest first.
+    const qint64 size = call.params.has(QStringLiteral("page_size"))
+                            ? integerValue(call.params.values.value(QStringLiteral("page_size")))
+                                  .value_or(0)
+                            : 20;
+    if (size < 1 || size > 100) // video search: 1-100 (tiktok.md 2.4); assumed for images
+        return envelope(call, 40002, QStringLiteral("page_size: Must be between 1 and 100."));
+    QList<QJsonObject> rows;
+    for (const ObjectRecord &record :
+         m_context->store().objects(Platform::TikTok, type, call.rules.account.accountId))
+        rows.prepend(record.state);
+    auto page = pageOf(rows, call.params, 20);
+    return page ? envelope(call, 0, QStringLiteral("OK"), *page) : fail(call, page.error());
 }
 
 SandboxReply TikTokSimulator::mediaInfo(TikTokCall &call, const QString &type)

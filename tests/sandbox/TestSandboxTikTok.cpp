@@ -29,6 +29,9 @@ private slots:
     void authAndPathFailures_data();
     void authAndPathFailures();
     void findsByNameFilterWithPaging();
+    void uploadTypes_data();
+    void uploadTypes();
+    void materialNamesAndLookups();
     void requestIdMakesCreatesIdempotent();
     void statusChanges();
     void deliveryAndReport();
@@ -43,7 +46,8 @@ private:
                       const QString &field,
                       const QByteArray &bytes,
                       const QString &fileName,
-                      const QString &signatureField);
+                      const QString &signatureField,
+                      const QList<QPair<QString, QString>> &extra = {});
     QJsonObject campaignBody(const QString &name) const;
     QJsonObject adGroupBody(const QString &campaignId, const QString &name) const;
     /** Campaign, ad group, image, video and ad; returns the campaign id. */
@@ -99,7 +103,8 @@ HttpResult TestSandboxTikTok::upload(const QString &endpoint,
                                      const QString &field,
                                      const QByteArray &bytes,
                                      const QString &fileName,
-                                     const QString &signatureField)
+                                     const QString &signatureField,
+                                     const QList<QPair<QString, QString>> &extra)
 {
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     const auto text = [multipart](const QString &name, const QString &value) {
@@ -110,13 +115,17 @@ HttpResult TestSandboxTikTok::upload(const QString &endpoint,
         multipart->append(part);
     };
     text("advertiser_id", m_account.accountId);
-    text(signatureField,
-         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex()));
-    QHttpPart file;
-    file.setHeader(QNetworkRequest::ContentDispositionHeader,
-                   QString("form-data; name=\"%1\"; filename=\"%2\"").arg(field, fileName));
-    file.setBody(bytes);
-    multipart->append(file);
+    for (const auto &[name, value] : extra)
+        text(name, value);
+    if (!field.isEmpty()) {
+        const QByteArray md5 = QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
+        text(signatureField, QString::fromLatin1(md5));
+        QHttpPart file;
+        file.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QString("form-data; name=\"%1\"; filename=\"%2\"").arg(field, fileName));
+        file.setBody(bytes);
+        multipart->append(file);
+    }
     const HttpResult result = m_client.send("POST", url(endpoint), token(), {}, multipart);
     delete multipart;
     return result;
@@ -366,6 +375,155 @@ void TestSandboxTikTok::findsByNameFilterWithPaging()
     QUrlQuery tooMany;
     tooMany.addQueryItem("page_size", "1001");
     QCOMPARE(get("campaign/get/", tooMany).object()["code"].toInt(), 40002);
+}
+
+void TestSandboxTikTok::uploadTypes_data()
+{
+    QTest::addColumn<QString>("endpoint");
+    QTest::addColumn<QString>("uploadType");
+    QTest::addColumn<QString>("source"); // "cover", "preview", "image", "video" or a value
+    QTest::addColumn<int>("code");
+
+    // tiktok.md 2.4: UPLOAD_BY_URL is a documented upload type; the sandbox fetches nothing
+    // from the network, but it knows the media it serves itself.
+    QTest::newRow("image from a video's cover URL")
+        << "file/image/ad/upload/" << "UPLOAD_BY_URL" << "cover" << 0;
+    QTest::newRow("image from an image's URL")
+        << "file/image/ad/upload/" << "UPLOAD_BY_URL" << "image" << 0;
+    QTest::newRow("image from a foreign URL is a fetch failure")
+        << "file/image/ad/upload/" << "UPLOAD_BY_URL" << "https://cdn.example/x.jpg" << 40902;
+    QTest::newRow("image URL missing")
+        << "file/image/ad/upload/" << "UPLOAD_BY_URL" << "" << 40002;
+    QTest::newRow("image from a file id never uploaded")
+        << "file/image/ad/upload/" << "UPLOAD_BY_FILE_ID" << "f-1" << 40007;
+    QTest::newRow("unknown upload type")
+        << "file/image/ad/upload/" << "UPLOAD_BY_MAGIC" << "" << 40002;
+    QTest::newRow("video from a video's preview URL")
+        << "file/video/ad/upload/" << "UPLOAD_BY_URL" << "preview" << 0;
+    QTest::newRow("video from a foreign URL is a fetch failure")
+        << "file/video/ad/upload/" << "UPLOAD_BY_URL" << "https://cdn.example/x.mp4" << 40902;
+    QTest::newRow("video from a video id") << "file/video/ad/upload/" << "UPLOAD_BY_VIDEO_ID"
+                                           << "video" << 0;
+    QTest::newRow("video from an unknown video id")
+        << "file/video/ad/upload/" << "UPLOAD_BY_VIDEO_ID" << "v10033g5nothing" << 40053;
+}
+
+void TestSandboxTikTok::uploadTypes()
+{
+    QFETCH(QString, endpoint);
+    QFETCH(QString, uploadType);
+    QFETCH(QString, source);
+    QFETCH(int, code);
+
+    const QJsonObject video = upload("file/video/ad/upload/",
+                                     "video_file",
+                                     QByteArray("\0\0\0\x18"
+                                                "ftypmp42 clip",
+                                                17),
+                                     "clip.mp4",
+                                     "video_signature")
+                                  .object()["data"][0]
+                                  .toObject();
+    const QJsonObject image = upload("file/image/ad/upload/",
+                                     "image_file",
+                                     pngBytes(640, 640),
+                                     "square.png",
+                                     "image_signature")
+                                  .object()["data"]
+                                  .toObject();
+    QVERIFY(!video["video_id"].toString().isEmpty() && !image["image_id"].toString().isEmpty());
+
+    const bool toImage = endpoint.startsWith("file/image");
+    const QString value = source == "cover"     ? video["video_cover_url"].toString()
+                          : source == "preview" ? video["preview_url"].toString()
+                          : source == "image"   ? image["image_url"].toString()
+                          : source == "video"   ? video["video_id"].toString()
+                                                : source;
+    const QString urlField = toImage ? "image_url" : "video_url";
+    const QString field = uploadType == "UPLOAD_BY_URL"       ? urlField
+                          : uploadType == "UPLOAD_BY_FILE_ID" ? "file_id"
+                                                              : "video_id";
+    QList<QPair<QString, QString>> fields{{"upload_type", uploadType},
+                                          {"file_name", "copy-" + source.right(20)}};
+    if (!value.isEmpty())
+        fields.append({field, value});
+    const HttpResult result = upload(endpoint, {}, {}, {}, {}, fields);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.object()["code"].toInt(), code);
+    if (code != 0)
+        return;
+
+    const QJsonObject made = toImage ? result.object()["data"].toObject()
+                                     : result.object()["data"][0].toObject();
+    const QString id = made[toImage ? "image_id" : "video_id"].toString();
+    QVERIFY(!id.isEmpty());
+    QVERIFY(id != image["image_id"].toString() && id != video["video_id"].toString());
+    QCOMPARE(made["file_name"].toString(), "copy-" + source.right(20));
+    if (source == "cover") { // the video's frame: the video's shape
+        QCOMPARE(made["width"].toInt(), video["width"].toInt());
+        QCOMPARE(made["height"].toInt(), video["height"].toInt());
+    }
+    if (source == "image") {
+        QCOMPARE(made["width"].toInt(), 640);
+        QCOMPARE(made["signature"].toString(), image["signature"].toString());
+    }
+}
+
+void TestSandboxTikTok::materialNamesAndLookups()
+{
+    const auto image = [this](const QString &name) {
+        return upload("file/image/ad/upload/",
+                      "image_file",
+                      pngBytes(720, 1280),
+                      "poster.png",
+                      "image_signature",
+                      {{"file_name", name}})
+            .object();
+    };
+    QCOMPARE(image("ads_c1_cover_a1")["code"].toInt(), 0);
+    QCOMPARE(image("ads_c2_cover_b2")["code"].toInt(), 0);
+    // file_name is unique per advertiser and takes 1 to 100 characters (tiktok.md 2.4).
+    QCOMPARE(image("ads_c1_cover_a1")["code"].toInt(), 40911);
+    QCOMPARE(image(QString(101, 'n'))["code"].toInt(), 40002);
+    QCOMPARE(image(QString(100, 'n'))["code"].toInt(), 0);
+
+    // The look-ups tiktok.md 5.5 names for a taken name list the library, page by page.
+    QStringList names;
+    for (int page = 1; page <= 2; ++page) {
+        QUrlQuery query;
+        query.addQueryItem("page", QString::number(page));
+        query.addQueryItem("page_size", "2");
+        const HttpResult result = get("file/image/ad/get/", query);
+        QCOMPARE(result.object()["code"].toInt(), 0);
+        QCOMPARE(result.object()["data"]["page_info"]["total_number"].toInt(), 3);
+        for (const QJsonValue &entry : result.object()["data"]["list"].toArray()) {
+            QVERIFY(entry["image_id"].isString());
+            names.append(entry["file_name"].toString());
+        }
+    }
+    QCOMPARE(names.size(), 3);
+    QVERIFY(names.contains("ads_c1_cover_a1") && names.contains("ads_c2_cover_b2"));
+
+    const QJsonObject video = upload("file/video/ad/upload/",
+                                     "video_file",
+                                     QByteArray("\0\0\0\x18"
+                                                "ftypmp42 clip",
+                                                17),
+                                     "clip.mp4",
+                                     "video_signature",
+                                     {{"file_name", "ads_c1_video_c3"}})
+                                  .object();
+    QCOMPARE(video["code"].toInt(), 0);
+    const HttpResult videos = get("file/video/ad/search/", {});
+    QCOMPARE(videos.object()["code"].toInt(), 0);
+    QCOMPARE(videos.object()["data"]["list"][0]["file_name"].toString(),
+             QString("ads_c1_video_c3"));
+    QCOMPARE(videos.object()["data"]["list"][0]["video_id"].toString(),
+             video["data"][0]["video_id"].toString());
+
+    QUrlQuery tooMany;
+    tooMany.addQueryItem("page_size", "101"); // video search takes 1 to 100
+    QCOMPARE(get("file/video/ad/search/", tooMany).object()["code"].toInt(), 40002);
 }
 
 void TestSandboxTikTok::requestIdMakesCreatesIdempotent()
