@@ -675,6 +675,14 @@ MetaResult<QList<Filter>> parseFilters(const RequestParams &params, const QStrin
                         params.json(QStringLiteral("effective_status"))});
         statusFiltered = true;
     }
+    // GET /{act}/adimages?hashes=[...] (meta.md 3): the images with those content hashes.
+    if (type == kImage && params.has(QStringLiteral("hashes"))) {
+        const QJsonValue hashes = params.json(QStringLiteral("hashes"));
+        if (!hashes.isArray())
+            return insightsInvalid(QStringLiteral("Param hashes must be a JSON array"),
+                                   QStringLiteral("hashes"));
+        filters.append({QStringLiteral("id"), QStringLiteral("IN"), hashes});
+    }
     // Deleted and archived objects stay hidden unless a status filter asks for them.
     if (!statusFiltered && hasDeliveryStatus(type)) {
         filters.append({QStringLiteral("effective_status"),

@@ -30,6 +30,7 @@ private slots:
     void authFailures_data();
     void authFailures();
     void findsObjectsByNameFilterWithPaging();
+    void listsImagesByHash();
     void statusChangesAndEffectiveStatus();
     void budgetChangeLimit();
     void stateSurvivesRestart();
@@ -352,6 +353,38 @@ void TestSandboxFacebook::findsObjectsByNameFilterWithPaging()
     QCOMPARE(names, (QSet<QString>{"Spring [ads:c2/campaign]", "Spring [ads:c2/other]"}));
     QCOMPARE(page.object()["data"].toArray().first()["status"].toString(),
              QStringLiteral("PAUSED"));
+}
+
+void TestSandboxFacebook::listsImagesByHash()
+{
+    QStringList hashes;
+    for (const quint32 side : {2u, 4u}) {
+        const HttpResult image = m_client.postForm(
+            url(act() + "/adimages"),
+            withToken(form({{"bytes", QString::fromLatin1(pngBytes(side, side).toBase64())}})));
+        hashes.append(image.object()["images"]["bytes"]["hash"].toString());
+    }
+    QVERIFY(!hashes.first().isEmpty() && hashes.first() != hashes.last());
+
+    // meta.md 3: GET /{act}/adimages?hashes=[...] reads the images with those hashes.
+    QUrlQuery query = withToken({});
+    query.addQueryItem(QStringLiteral("fields"), QStringLiteral("hash,status"));
+    query.addQueryItem(QStringLiteral("hashes"),
+                       QString::fromUtf8(QUrl::toPercentEncoding(
+                           QStringLiteral("[\"%1\"]").arg(hashes.last()))));
+    const HttpResult one = m_client.get(url(act() + "/adimages", query));
+    QCOMPARE(one.status, 200);
+    QCOMPARE(one.object()["data"].toArray().size(), 1);
+    QCOMPARE(one.object()["data"][0]["hash"].toString(), hashes.last());
+
+    QUrlQuery all = withToken({});
+    all.addQueryItem(QStringLiteral("fields"), QStringLiteral("hash"));
+    QCOMPARE(m_client.get(url(act() + "/adimages", all)).object()["data"].toArray().size(), 2);
+
+    QUrlQuery bad = withToken({});
+    bad.addQueryItem(QStringLiteral("hashes"), QStringLiteral("not-a-list"));
+    const HttpResult refused = m_client.get(url(act() + "/adimages", bad));
+    QCOMPARE(refused.object()["error"]["code"].toInt(), 100);
 }
 
 void TestSandboxFacebook::statusChangesAndEffectiveStatus()
