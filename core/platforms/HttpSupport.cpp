@@ -229,6 +229,25 @@ bool ratioNear(const Rendition &rendition, double width, double height, double t
     return aspect > 0 && std::fabs(aspect - wanted) <= wanted * tolerance;
 }
 
+PlatformError statusFailure(const HttpOutcome &outcome, const QString &code, const QString &message)
+{
+    const int status = outcome.status;
+    FailureKind kind = FailureKind::Permanent;
+    if (status == 429)
+        kind = FailureKind::RateLimited;
+    else if (status == 408 || status >= 500)
+        kind = FailureKind::Transient;
+    else if (status == 401)
+        kind = FailureKind::Auth;
+
+    int retryAfter = -1;
+    bool ok = false;
+    const qint64 seconds = outcome.headers.value("retry-after").trimmed().toLongLong(&ok);
+    if (ok && seconds > 0)
+        retryAfter = clampRetrySeconds(seconds);
+    return makeError(kind, code, message, QString::number(status), {}, retryAfter);
+}
+
 int clampRetrySeconds(qint64 seconds)
 {
     return int(std::clamp<qint64>(seconds, 1, 24 * 3600));

@@ -101,6 +101,13 @@ double aspectOf(const Rendition &rendition);
 /** True when the rendition's ratio is within tolerance (0.03 = 3 %) of width:height. */
 bool ratioNear(const Rendition &rendition, double width, double height, double tolerance);
 
+/**
+ * The failure for an HTTP answer that carries no platform envelope (a storage upload, a gateway):
+ * 429 is a rate limit (with its Retry-After), 408 and 5xx are transient, 401 is auth, the rest
+ * permanent. The status goes into platformCode.
+ */
+PlatformError statusFailure(const HttpOutcome &outcome, const QString &code, const QString &message);
+
 /** Seconds from a retry hint, clamped to sane bounds. */
 int clampRetrySeconds(qint64 seconds);
 

@@ -592,10 +592,9 @@ void PinterestConnector::uploadVideo(const LaunchInput &input, const PlannedStep
                      return;
                  }
                  if (o.status < 200 || o.status >= 300) {
-                     done(tl::unexpected(net::makeError(
-                         o.status >= 500 ? FailureKind::Transient : FailureKind::Permanent,
-                         u"upload_failed"_s, u"The video upload to Pinterest's storage failed."_s,
-                         QString::number(o.status))));
+                     // Storage answers plain HTTP: a 429 or a 5xx is worth another try.
+                     done(tl::unexpected(net::statusFailure(
+                         o, u"upload_failed"_s, u"The video upload to Pinterest's storage failed."_s)));
                      return;
                  }
                  pollVideo(account, mediaId, type, 0, done);
