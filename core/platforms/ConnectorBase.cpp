@@ -1,5 +1,7 @@
 #include "core/platforms/ConnectorBase.h"
 
+#include <QTimer>
+
 namespace ads::core {
 
 ConnectorBase::ConnectorBase(QNetworkAccessManager *nam, QUrl baseUrl, QString apiVersion,
@@ -24,7 +26,37 @@ QUrl ConnectorBase::endpoint(const QString &path, const net::Params &query) cons
     return url;
 }
 
+namespace {
+
+constexpr int kQuickRetries = 3;
+constexpr int kQuickRetryBaseMs = 200;
+constexpr int kLongestQuickWaitSeconds = 2; // a longer advised wait goes back to the engine
+
+bool isIdempotent(const net::HttpCall &call)
+{
+    return call.idempotent || call.verb == "GET" || call.verb == "PUT" || call.verb == "PATCH"
+           || call.verb == "DELETE";
+}
+
+} // namespace
+
 void ConnectorBase::sendCall(net::HttpCall call, net::HttpCallback done)
+{
+    sendAttempt(std::move(call), std::move(done), 0);
+}
+
+bool ConnectorBase::isPassingFault(const net::HttpOutcome &outcome) const
+{
+    if (outcome.status == 0)
+        return true; // refused, timed out or reset: the platform never answered
+    if (outcome.status == 429) {
+        const int wait = outcome.headers.value("retry-after").trimmed().toInt();
+        return wait <= kLongestQuickWaitSeconds;
+    }
+    return outcome.status == 408 || outcome.status >= 500;
+}
+
+void ConnectorBase::sendAttempt(net::HttpCall call, net::HttpCallback done, int attempt)
 {
     if (!m_nam) {
         net::HttpOutcome none;
@@ -32,7 +64,26 @@ void ConnectorBase::sendCall(net::HttpCall call, net::HttpCallback done)
         done(none);
         return;
     }
-    net::send(m_nam, std::move(call), m_timeoutMs, this, std::move(done));
+
+    // A multipart body is consumed by sending it, so uploads are never sent twice from here.
+    const bool retryable = attempt < kQuickRetries && !call.multipart && isIdempotent(call);
+    std::optional<net::HttpCall> again;
+    if (retryable)
+        again = call;
+
+    QPointer<ConnectorBase> self(this);
+    net::send(m_nam, std::move(call), m_timeoutMs, this,
+              [self, again, done = std::move(done), attempt](const net::HttpOutcome &outcome) {
+        if (!self || !again || !self->isPassingFault(outcome)) {
+            done(outcome);
+            return;
+        }
+        const int delayMs = kQuickRetryBaseMs << attempt;
+        QTimer::singleShot(delayMs, self, [self, again, done, attempt] {
+            if (self)
+                self->sendAttempt(*again, done, attempt + 1);
+        });
+    });
 }
 
 void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformError>)> done)

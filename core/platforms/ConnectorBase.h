@@ -38,11 +38,23 @@ protected:
     /** The origin plus path (which starts with '/') and an optional query. */
     QUrl endpoint(const QString &path, const net::Params &query = {}) const;
 
+    /**
+     * Sends the call. An idempotent call (see net::HttpCall::idempotent) that meets a passing fault
+     * (no answer, 408, 429 with a short wait, 5xx, or what isPassingFault() says) is sent again a
+     * few times right here: an operation of several such calls, like switching every object of a
+     * campaign on, then survives a flaky network without starting over. Anything else, creates
+     * above all, is answered once: the launch journal decides about those.
+     */
     void sendCall(net::HttpCall call, net::HttpCallback done);
+
+    /** Platforms that report faults inside a 200 (TikTok) say so here. */
+    virtual bool isPassingFault(const net::HttpOutcome &outcome) const;
 
     QNetworkAccessManager *nam() const { return m_nam; }
 
 private:
+    void sendAttempt(net::HttpCall call, net::HttpCallback done, int attempt);
+
     QPointer<QNetworkAccessManager> m_nam;
     QUrl m_baseUrl;
     QString m_apiVersion;

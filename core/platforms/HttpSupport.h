@@ -40,6 +40,9 @@ struct HttpCall
     QNetworkRequest request;
     QByteArray body;
     QHttpMultiPart *multipart = nullptr; // ownership passes to the reply
+    // Sending it twice leaves the same state (a status change). GET, PUT, PATCH and DELETE are
+    // idempotent by HTTP's definition whatever this says.
+    bool idempotent = false;
 };
 
 /**

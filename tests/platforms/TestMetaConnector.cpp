@@ -90,6 +90,8 @@ private slots:
     void reportParsing();
     void reportUnreadableNumberFails();
     void setDelivery();
+    void statusChangeSurvivesPassingFaults();
+    void createIsNeverSentTwiceByTheConnector();
 };
 
 void TestMetaConnector::planProblems_data()
@@ -685,6 +687,53 @@ void TestMetaConnector::setDelivery()
     // Children first, the campaign last, so delivery starts only when all are on.
     QCOMPARE(seen, (QStringList{u"/v25.0/401=ACTIVE"_s, u"/v25.0/9=ACTIVE"_s,
                                 u"/v25.0/42=ACTIVE"_s, u"/v25.0/42=PAUSED"_s}));
+}
+
+void TestMetaConnector::statusChangeSurvivesPassingFaults()
+{
+    // A 500 and a 429 on the way: a status change is idempotent, so the connector sends it again
+    // itself and the whole switch-on goes through in one call.
+    Fixture f;
+    f.server.enqueueJson("POST", u"/v25.0/401"_s,
+                         R"({"error":{"message":"An unknown error occurred","type":"OAuthException","code":2,)"
+                         R"("is_transient":true}})", 500);
+    f.server.enqueueJson("POST", u"/v25.0/401"_s, R"({"success":true})");
+    f.server.enqueue("POST", u"/v25.0/9"_s,
+                     {429, R"({"error":{"message":"Too many calls","code":17}})", {{"Retry-After", "1"}}});
+    f.server.enqueueJson("POST", u"/v25.0/9"_s, R"({"success":true})");
+    f.server.enqueueJson("POST", u"/v25.0/42"_s, R"({"success":true})");
+    const QMap<QString, QString> ids = {{u"campaign"_s, u"42"_s}, {u"adset"_s, u"9"_s},
+                                        {u"ad:cre-img"_s, u"401"_s}};
+
+    const auto on = *await<PlatformResult<bool>>([&](auto done) {
+        f.connector.setDelivery(f.input.account, ids, true, done);
+    });
+    QVERIFY(on.has_value());
+    QCOMPARE(f.server.requestCount(), 5);
+}
+
+void TestMetaConnector::createIsNeverSentTwiceByTheConnector()
+{
+    // A create that meets a 500 is answered as it is: only the launch journal may send it again,
+    // after looking the object up.
+    Fixture f;
+    f.server.enqueueJson("POST", u"/v25.0/act_123/campaigns"_s,
+                         R"({"error":{"message":"An unknown error occurred","type":"OAuthException","code":2,)"
+                         R"("is_transient":true}})", 500);
+    const LaunchPlan plan = f.connector.plan(f.input);
+    PlannedStep campaignStep;
+    for (const PlannedStep &step : plan.steps) {
+        if (step.key == u"campaign")
+            campaignStep = step;
+    }
+    QCOMPARE(campaignStep.key, u"campaign"_s);
+    const auto created = *await<PlatformResult<StepOutcome>>([&](auto done) {
+        f.connector.createStep(f.input, campaignStep, {}, done);
+    });
+    QVERIFY(!created.has_value());
+    QCOMPARE(created.error().kind, FailureKind::Transient);
+    QCOMPARE(created.error().platformCode, u"2"_s);
+    QCOMPARE(f.server.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMetaConnector)

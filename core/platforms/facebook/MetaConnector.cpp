@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace ads::core {
 
 using namespace Qt::StringLiterals;
@@ -444,6 +446,10 @@ void MetaConnector::post(const QString &path, Params fields, const ConnectorAcco
     call.request.setHeader(QNetworkRequest::ContentTypeHeader,
                            QByteArrayLiteral("application/x-www-form-urlencoded"));
     call.body = net::formEncode(fields);
+    // Setting only a status is idempotent: sending it twice leaves the object as once.
+    call.idempotent = std::all_of(fields.begin(), fields.end(), [](const auto &field) {
+        return field.first == u"status" || field.first == u"access_token";
+    });
     qCDebug(lcNetMeta) << "POST" << path;
     sendCall(std::move(call), [this, done](const net::HttpOutcome &o) { finish(o, true, done); });
 }

@@ -421,8 +421,19 @@ void TikTokConnector::postJson(const ConnectorAccount &account, const QString &e
     call.request.setRawHeader("Access-Token", account.accessToken.toUtf8());
     call.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    // A status update sets a state: sending it twice leaves the objects as once.
+    call.idempotent = endpoint.endsWith(u"/status/update/");
     qCDebug(lcNetTikTok) << "POST" << endpoint;
     sendCall(std::move(call), [this, done](const net::HttpOutcome &o) { finish(o, true, done); });
+}
+
+bool TikTokConnector::isPassingFault(const net::HttpOutcome &outcome) const
+{
+    if (ConnectorBase::isPassingFault(outcome))
+        return true;
+    // TikTok reports its internal errors and its rate limit inside an HTTP 200.
+    const qint64 code = QJsonDocument::fromJson(outcome.body).object().value(u"code"_s).toInteger();
+    return outcome.status == 200 && (code == 50000 || code == 40100);
 }
 
 void TikTokConnector::postUpload(const ConnectorAccount &account, const QString &endpoint,

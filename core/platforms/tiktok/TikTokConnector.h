@@ -38,6 +38,9 @@ public:
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
 
+protected:
+    bool isPassingFault(const net::HttpOutcome &outcome) const override;
+
 private:
     using DataCallback = std::function<void(PlatformResult<QJsonValue>)>;
     using FoundCallback = std::function<void(PlatformResult<std::optional<QJsonObject>>)>;
