@@ -100,6 +100,7 @@ private slots:
     void groupAndCampaignRequests();
     void lifetimeBudgetOnTheCampaign();
     void imageUploadAndCreative();
+    void usedUpUploadUrlStartsTheUploadOver();
     void errorMapping_data();
     void errorMapping();
     void timeoutIsUnknownOutcome();
@@ -367,6 +368,23 @@ void TestLinkedInConnector::imageUploadAndCreative()
     QCOMPARE(post[u"contentCallToActionLabel"_s].toString(), u"SHOP_NOW"_s);
     QCOMPARE(post[u"adContext"_s][u"dscAdAccount"_s].toString(),
              u"urn:li:sponsoredAccount:507404993"_s);
+}
+
+void TestLinkedInConnector::usedUpUploadUrlStartsTheUploadOver()
+{
+    // The first PUT's answer was lost; sent again, the URL is no longer pending. That says nothing
+    // about the image, so the step is retried from the start instead of refusing the platform.
+    Fixture f;
+    const QString uploadUrl = f.server.baseUrl().toString() + u"/dms-uploads/abc"_s;
+    f.server.enqueueJson("POST", u"/rest/images"_s,
+                         QStringLiteral(R"({"value":{"uploadUrlExpiresAt":1,"uploadUrl":"%1",
+                             "image":"urn:li:image:C4E10AQ"}})").arg(uploadUrl).toUtf8());
+    f.server.enqueueJson("PUT", u"/dms-uploads/abc"_s,
+                         R"({"status":404,"code":"NOT_FOUND","message":"No pending upload at this URL"})", 404);
+
+    const auto image = f.create(u"image:cre-bf-static-1"_s);
+    QVERIFY(!image.has_value());
+    QCOMPARE(image.error().kind, FailureKind::Transient);
 }
 
 void TestLinkedInConnector::errorMapping_data()

@@ -620,11 +620,17 @@ void LinkedInConnector::uploadImage(const LaunchInput &input, const PlannedStep 
                                     QByteArrayLiteral("application/octet-stream"));
              call.body = bytes;
              sendCall(std::move(call), [this, image, type, done](const net::HttpOutcome &o) {
-                 finish(o, true, [image, type, done](PlatformResult<Reply> put) {
-                     if (!put)
-                         done(tl::unexpected(put.error()));
-                     else
+                 finish(o, true, [o, image, type, done](PlatformResult<Reply> put) {
+                     if (put) {
                          done(StepOutcome{{{type, image}}});
+                         return;
+                     }
+                     // An upload URL that is no longer pending (used up by a send whose answer
+                     // was lost, or expired) says nothing about the image: start the upload over.
+                     PlatformError error = put.error();
+                     if (o.status == 404 || o.status == 410)
+                         error.kind = FailureKind::Transient;
+                     done(tl::unexpected(error));
                  });
              });
          });
