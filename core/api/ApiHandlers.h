@@ -28,6 +28,9 @@ QHttpServerResponse bulkPause(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse listCreatives(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse listAudiences(const ApiContext &context, const ApiCall &call);
 
+QHttpServerResponse analyticsOverview(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &call);
+
 QHttpServerResponse startSync(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse syncStatus(const ApiContext &context, const ApiCall &call);
 

@@ -13,6 +13,7 @@ QList<ApiRoute> buildRoutes()
 {
     const QString c = QStringLiteral("/crm/ads/campaigns");
     const QString faults = QStringLiteral("/crm/ads/sandbox/faults");
+    const QString a = QStringLiteral("/crm/ads/analytics");
     return {
         {Method::Get, "/crm/ads/health", Access::Public, false, false, h::health},
         {Method::Get, "/crm/ads/openapi.json", Access::Public, false, false, h::openApi},
@@ -34,6 +35,9 @@ QList<ApiRoute> buildRoutes()
 
         {Method::Get, "/crm/ads/creatives", Access::Read, false, false, h::listCreatives},
         {Method::Get, "/crm/ads/audiences", Access::Read, false, false, h::listAudiences},
+
+        {Method::Get, a + "/overview", Access::Read, false, false, h::analyticsOverview},
+        {Method::Get, a + "/trends", Access::Read, false, false, h::analyticsTrends},
 
         {Method::Post, "/crm/ads/sync", Access::Write, false, false, h::startSync},
         {Method::Get, "/crm/ads/sync", Access::Read, false, false, h::syncStatus},

@@ -30,6 +30,7 @@ QJsonObject metricsToJson(const MetricsTotals &t)
     // Ratios come from the sums: an average of daily CTRs would weight a quiet day like a busy one.
     const double spend = double(t.spendMicros) / money::kMicrosPerUnit;
     const double value = double(t.conversionValueMicros) / money::kMicrosPerUnit;
+    const double conversions = double(t.conversionsMicros) / money::kMicrosPerUnit;
     return {{"impressions", t.impressions},
             {"clicks", t.clicks},
             {"spend", money::toMajorUnits(t.spendMicros)},
@@ -38,6 +39,7 @@ QJsonObject metricsToJson(const MetricsTotals &t)
             {"ctr", ratio(double(t.clicks), double(t.impressions))},
             {"cpc", ratio(spend, double(t.clicks))},
             {"cpm", ratio(spend * 1000.0, double(t.impressions))},
+            {"cpa", ratio(spend, conversions)},
             {"roas", ratio(value, spend)}};
 }
 

@@ -24,8 +24,8 @@ struct MetricsTotals
 
 /**
  * The JSON block of a MetricsTotals: impressions, clicks, spend, conversions, conversionValue,
- * ctr, cpc, cpm and roas as numbers; money in major units; ctr and roas as plain ratios. A ratio
- * whose denominator is zero is null.
+ * ctr, cpc, cpm, cpa and roas as numbers; money in major units; ctr and roas as plain ratios.
+ * A ratio whose denominator is zero is null.
  */
 QJsonObject metricsToJson(const MetricsTotals &totals);
 

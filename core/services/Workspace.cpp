@@ -7,6 +7,7 @@
 #include "core/platforms/ConnectorFactory.h"
 #include "core/platforms/Endpoints.h"
 #include "core/sandbox/SandboxHub.h"
+#include "core/services/AnalyticsService.h"
 #include "core/services/CampaignService.h"
 #include "core/services/ChangeNotifier.h"
 #include "core/services/IdempotencyStore.h"
@@ -60,6 +61,7 @@ struct Workspace::Private
     std::shared_ptr<SecretStore> secrets;
     std::unique_ptr<ChangeNotifier> notifier;
     std::unique_ptr<CampaignService> campaigns;
+    std::unique_ptr<AnalyticsService> analytics;
     std::unique_ptr<IdempotencyStore> idempotency;
     std::unique_ptr<sandbox::SandboxHub> hub;
 
@@ -215,6 +217,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
                                     : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
     d.notifier = std::make_unique<ChangeNotifier>();
     d.campaigns = std::make_unique<CampaignService>(d.database.get(), d.notifier.get());
+    d.analytics = std::make_unique<AnalyticsService>(d.database.get());
     d.idempotency = std::make_unique<IdempotencyStore>(d.database.get());
 
     if (options.sandbox) {
@@ -238,6 +241,11 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
 CampaignService *Workspace::campaigns() const
 {
     return d->campaigns.get();
+}
+
+AnalyticsService *Workspace::analytics() const
+{
+    return d->analytics.get();
 }
 
 SyncService *Workspace::sync() const

@@ -9,6 +9,7 @@
 
 namespace ads::core {
 
+class AnalyticsService;
 class CampaignService;
 class ChangeNotifier;
 class IdempotencyStore;
@@ -46,6 +47,7 @@ public:
     ~Workspace() override;
 
     CampaignService *campaigns() const;
+    AnalyticsService *analytics() const;
     SyncService *sync() const;
     ChangeNotifier *notifier() const;
 

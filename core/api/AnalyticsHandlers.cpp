@@ -1,0 +1,98 @@
+#include "core/api/ApiHandlers.h"
+#include "core/api/ApiJson.h"
+#include "core/services/AnalyticsService.h"
+#include "core/services/Workspace.h"
+
+#include <QUrlQuery>
+
+namespace ads::core::api::handlers {
+
+namespace {
+
+// The same default window as the campaign metrics route: the last 30 report days.
+constexpr int kDefaultAnalyticsDays = 30;
+
+/** A comma-separated list parameter; empty items are dropped so "a,,b" means "a,b". */
+QStringList listParameter(const QUrlQuery &query, const QString &name)
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts);
+}
+
+Result<QList<Platform>> platformsParameter(const QUrlQuery &query)
+{
+    QList<Platform> platforms;
+    for (const QString &name : listParameter(query, QStringLiteral("platforms"))) {
+        const auto platform = platformFromName(name.trimmed());
+        if (!platform)
+            return fail(fieldError(QStringLiteral("platforms"),
+                                   QStringLiteral("unknown platform \"%1\"").arg(name)));
+        platforms.append(*platform);
+    }
+    return platforms;
+}
+
+/** from, to, platforms and campaignIds, shared by every analytics route. */
+Result<AnalyticsQuery> analyticsQuery(const ApiContext &context, const QUrlQuery &query)
+{
+    const auto from = dateParameter(query, QStringLiteral("from"));
+    const auto to = dateParameter(query, QStringLiteral("to"));
+    const auto platforms = platformsParameter(query);
+    QList<FieldError> fields;
+    if (!from)
+        fields.append(from.error().fields);
+    if (!to)
+        fields.append(to.error().fields);
+    if (!platforms)
+        fields.append(platforms.error().fields);
+    if (!fields.isEmpty())
+        return fail(Error::invalid(fields));
+
+    AnalyticsQuery result;
+    result.to = to->value_or(today(context));
+    result.from = from->value_or(result.to.addDays(1 - kDefaultAnalyticsDays));
+    if (result.from > result.to)
+        return fail(fieldError(QStringLiteral("from"), QStringLiteral("must not be after to")));
+    result.platforms = *platforms;
+    for (const QString &id : listParameter(query, QStringLiteral("campaignIds")))
+        result.campaignIds.append(id.trimmed());
+    return result;
+}
+
+AnalyticsService &service(const ApiContext &context)
+{
+    return *context.workspace->analytics();
+}
+
+} // namespace
+
+QHttpServerResponse analyticsOverview(const ApiContext &context, const ApiCall &call)
+{
+    const auto query = analyticsQuery(context, call.request.query());
+    if (!query)
+        return errorResponse(query.error());
+    const auto overview = service(context).overview(*query);
+    if (!overview)
+        return errorResponse(overview.error());
+    return jsonResponse(overviewToJson(*overview));
+}
+
+QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &call)
+{
+    const QUrlQuery parameters = call.request.query();
+    const auto query = analyticsQuery(context, parameters);
+    if (!query)
+        return errorResponse(query.error());
+    const QString name = parameters.hasQueryItem(QStringLiteral("granularity"))
+                             ? parameters.queryItemValue(QStringLiteral("granularity"))
+                             : QStringLiteral("day");
+    const auto granularity = granularityFromName(name);
+    if (!granularity)
+        return errorResponse(fieldError(QStringLiteral("granularity"),
+                                        QStringLiteral("must be day, week or month")));
+    const auto trends = service(context).trends(*query, *granularity);
+    if (!trends)
+        return errorResponse(trends.error());
+    return jsonResponse(trendsToJson(*trends));
+}
+
+} // namespace ads::core::api::handlers
