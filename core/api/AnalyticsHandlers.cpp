@@ -3,6 +3,7 @@
 #include "core/services/AnalyticsService.h"
 #include "core/services/Workspace.h"
 
+#include <QJsonArray>
 #include <QUrlQuery>
 
 namespace ads::core::api::handlers {
@@ -58,6 +59,31 @@ Result<AnalyticsQuery> analyticsQuery(const ApiContext &context, const QUrlQuery
     return result;
 }
 
+/** sort, order, limit and cursor of the performance route; sort defaults to spend, descending. */
+Result<PerformanceOrder> performanceOrder(const QUrlQuery &query)
+{
+    PerformanceOrder order;
+    if (query.hasQueryItem(QStringLiteral("sort")))
+        order.metric = query.queryItemValue(QStringLiteral("sort"));
+    if (!isSortableMetric(order.metric))
+        return fail(fieldError(QStringLiteral("sort"), QStringLiteral("must name a metric")));
+    const QString direction = query.queryItemValue(QStringLiteral("order"));
+    if (!direction.isEmpty() && direction != u"asc" && direction != u"desc")
+        return fail(fieldError(QStringLiteral("order"), QStringLiteral("must be asc or desc")));
+    order.descending = direction != u"asc";
+    const auto limit = pageLimit(query);
+    if (!limit)
+        return fail(limit.error());
+    order.limit = *limit;
+    if (query.hasQueryItem(QStringLiteral("cursor"))) {
+        const auto offset = offsetFromCursor(query.queryItemValue(QStringLiteral("cursor")));
+        if (!offset)
+            return fail(fieldError(QStringLiteral("cursor"), QStringLiteral("is not a cursor")));
+        order.offset = *offset;
+    }
+    return order;
+}
+
 AnalyticsService &service(const ApiContext &context)
 {
     return *context.workspace->analytics();
@@ -93,6 +119,48 @@ QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &ca
     if (!trends)
         return errorResponse(trends.error());
     return jsonResponse(trendsToJson(*trends));
+}
+
+QHttpServerResponse analyticsPerformance(const ApiContext &context, const ApiCall &call)
+{
+    const QUrlQuery parameters = call.request.query();
+    const auto query = analyticsQuery(context, parameters);
+    if (!query)
+        return errorResponse(query.error());
+    const auto order = performanceOrder(parameters);
+    if (!order)
+        return errorResponse(order.error());
+    const auto page = service(context).performance(*query, *order);
+    if (!page)
+        return errorResponse(page.error());
+
+    QJsonArray items;
+    for (const CampaignPerformance &item : page->items)
+        items.append(performanceItemToJson(item));
+    const QJsonValue next = page->hasMore
+                                ? QJsonValue(offsetCursor(order->offset + page->items.size()))
+                                : QJsonValue(QJsonValue::Null);
+    const QJsonValue currency = page->currency.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                         : QJsonValue(page->currency);
+    return jsonResponse(
+        QJsonObject{{"currency", currency}, {"items", items}, {"nextCursor", next}});
+}
+
+QHttpServerResponse analyticsComparison(const ApiContext &context, const ApiCall &call)
+{
+    const QUrlQuery parameters = call.request.query();
+    const auto query = analyticsQuery(context, parameters);
+    if (!query)
+        return errorResponse(query.error());
+    const auto dimension =
+        comparisonDimensionFromName(parameters.queryItemValue(QStringLiteral("dimension")));
+    if (!dimension)
+        return errorResponse(fieldError(QStringLiteral("dimension"),
+                                        QStringLiteral("must be platform, campaign or period")));
+    const auto comparison = service(context).comparison(*query, *dimension);
+    if (!comparison)
+        return errorResponse(comparison.error());
+    return jsonResponse(comparisonToJson(*comparison));
 }
 
 } // namespace ads::core::api::handlers

@@ -30,6 +30,8 @@ QHttpServerResponse listAudiences(const ApiContext &context, const ApiCall &call
 
 QHttpServerResponse analyticsOverview(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse analyticsPerformance(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse analyticsComparison(const ApiContext &context, const ApiCall &call);
 
 QHttpServerResponse startSync(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse syncStatus(const ApiContext &context, const ApiCall &call);

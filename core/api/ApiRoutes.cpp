@@ -38,6 +38,8 @@ QList<ApiRoute> buildRoutes()
 
         {Method::Get, a + "/overview", Access::Read, false, false, h::analyticsOverview},
         {Method::Get, a + "/trends", Access::Read, false, false, h::analyticsTrends},
+        {Method::Get, a + "/performance", Access::Read, false, false, h::analyticsPerformance},
+        {Method::Get, a + "/comparison", Access::Read, false, false, h::analyticsComparison},
 
         {Method::Post, "/crm/ads/sync", Access::Write, false, false, h::startSync},
         {Method::Get, "/crm/ads/sync", Access::Read, false, false, h::syncStatus},

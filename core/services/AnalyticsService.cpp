@@ -96,6 +96,52 @@ QString bucketExpression(Granularity granularity)
     return QStringLiteral("day");
 }
 
+/**
+ * The SQL that orders campaigns by a metric. Ratios are divided as REAL here only to order rows;
+ * the figures answered still come from the integer sums.
+ */
+QString sortExpression(const QString &metric)
+{
+    static const QHash<QString, QString> expressions{
+        {QStringLiteral("impressions"), QStringLiteral("SUM(impressions)")},
+        {QStringLiteral("clicks"), QStringLiteral("SUM(clicks)")},
+        {QStringLiteral("spend"), QStringLiteral("SUM(spend_micros)")},
+        {QStringLiteral("conversions"), QStringLiteral("SUM(conversions_micros)")},
+        {QStringLiteral("conversionValue"), QStringLiteral("SUM(conversion_value_micros)")},
+        {QStringLiteral("ctr"), QStringLiteral("1.0 * SUM(clicks) / NULLIF(SUM(impressions), 0)")},
+        {QStringLiteral("cpc"),
+         QStringLiteral("1.0 * SUM(spend_micros) / NULLIF(SUM(clicks), 0)")},
+        {QStringLiteral("cpm"),
+         QStringLiteral("1000.0 * SUM(spend_micros) / NULLIF(SUM(impressions), 0)")},
+        {QStringLiteral("cpa"),
+         QStringLiteral("1.0 * SUM(spend_micros) / NULLIF(SUM(conversions_micros), 0)")},
+        {QStringLiteral("roas"),
+         QStringLiteral("1.0 * SUM(conversion_value_micros) / NULLIF(SUM(spend_micros), 0)")},
+    };
+    return expressions.value(metric);
+}
+
+/** Sums grouped by one column, in the column's order, as comparison items. */
+Result<QList<ComparisonItem>> groupedBy(const QSqlDatabase &db, const Filter &filter,
+                                        const QString &column)
+{
+    const QString sql = QStringLiteral("SELECT %1, %2 FROM metrics_daily WHERE %3 "
+                                       "GROUP BY %1 ORDER BY %1")
+                            .arg(column, QLatin1String(kSums), filter.sql);
+    auto q = runQuery(db, sql, filter.values);
+    if (!q)
+        return fail(q.error());
+    QList<ComparisonItem> items;
+    while (q->next())
+        items.append({q->value(0).toString(), totalsAt(*q, 1)});
+    return items;
+}
+
+QString periodKey(const QDate &from, const QDate &to)
+{
+    return from.toString(Qt::ISODate) + u'/' + to.toString(Qt::ISODate);
+}
+
 QJsonValue relativeChange(const QJsonValue &current, const QJsonValue &previous)
 {
     if (!current.isDouble() || !previous.isDouble() || previous.toDouble() == 0)
@@ -130,6 +176,22 @@ QString granularityName(Granularity granularity)
         return QStringLiteral("month");
     }
     return {};
+}
+
+bool isSortableMetric(const QString &metric)
+{
+    return !sortExpression(metric).isEmpty();
+}
+
+std::optional<ComparisonDimension> comparisonDimensionFromName(QStringView name)
+{
+    if (name == u"platform")
+        return ComparisonDimension::Platform;
+    if (name == u"campaign")
+        return ComparisonDimension::Campaign;
+    if (name == u"period")
+        return ComparisonDimension::Period;
+    return std::nullopt;
 }
 
 AnalyticsService::AnalyticsService(Database *database)
@@ -210,6 +272,94 @@ Result<AnalyticsTrends> AnalyticsService::trends(const AnalyticsQuery &query,
     return result;
 }
 
+Result<PerformancePage> AnalyticsService::performance(const AnalyticsQuery &query,
+                                                      const PerformanceOrder &order) const
+{
+    const QString expression = sortExpression(order.metric);
+    if (expression.isEmpty())
+        return fail(Error::invalid({{QStringLiteral("sort"), QStringLiteral("unknown metric")}}));
+
+    PerformancePage page;
+    const QSqlDatabase db = m_database->connection();
+    const Filter filter = filterFor(query, query.from, query.to);
+    auto currency = singleCurrency(db, filter);
+    if (!currency)
+        return fail(currency.error());
+    page.currency = *currency;
+
+    // One row more than asked tells whether another page follows. Campaigns without a ratio
+    // (a zero denominator) go last in either order.
+    const QString sql =
+        QStringLiteral("SELECT m.campaign_id, (SELECT c.name FROM campaigns c WHERE c.id = "
+                       "m.campaign_id), %1 FROM metrics_daily m WHERE %2 GROUP BY m.campaign_id "
+                       "ORDER BY (%3) IS NULL, %3 %4, m.campaign_id LIMIT ? OFFSET ?")
+            .arg(QLatin1String(kSums), filter.sql, expression,
+                 order.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    QVariantList values = filter.values;
+    values << order.limit + 1 << qint64(order.offset);
+    auto q = runQuery(db, sql, values);
+    if (!q)
+        return fail(q.error());
+    while (q->next())
+        page.items.append({q->value(0).toString(), q->value(1).toString(), totalsAt(*q, 2), {}});
+    page.hasMore = page.items.size() > order.limit;
+    if (page.hasMore)
+        page.items.removeLast();
+    if (page.items.isEmpty())
+        return page;
+
+    // The per-platform split, for this page's campaigns only.
+    AnalyticsQuery onPage = query;
+    onPage.campaignIds.clear();
+    for (const CampaignPerformance &item : page.items)
+        onPage.campaignIds.append(item.campaignId);
+    const Filter pageFilter = filterFor(onPage, query.from, query.to);
+    const QString split = QStringLiteral("SELECT campaign_id, platform, %1 FROM metrics_daily "
+                                         "WHERE %2 GROUP BY campaign_id, platform")
+                              .arg(QLatin1String(kSums), pageFilter.sql);
+    auto s = runQuery(db, split, pageFilter.values);
+    if (!s)
+        return fail(s.error());
+    while (s->next()) {
+        const auto platform = platformFromName(s->value(1).toString());
+        const qsizetype index = onPage.campaignIds.indexOf(s->value(0).toString());
+        if (platform && index >= 0)
+            page.items[index].platforms[*platform] += totalsAt(*s, 2);
+    }
+    return page;
+}
+
+Result<Comparison> AnalyticsService::comparison(const AnalyticsQuery &query,
+                                                ComparisonDimension dimension) const
+{
+    Comparison result;
+    if (dimension == ComparisonDimension::Period) {
+        auto overview = this->overview(query);
+        if (!overview)
+            return fail(overview.error());
+        result.currency = overview->currency;
+        result.items = {{periodKey(overview->from, overview->to), overview->totals},
+                        {periodKey(overview->previousFrom, overview->previousTo),
+                         overview->previous}};
+        return result;
+    }
+
+    const QSqlDatabase db = m_database->connection();
+    const Filter filter = filterFor(query, query.from, query.to);
+    auto currency = singleCurrency(db, filter);
+    if (!currency)
+        return fail(currency.error());
+    result.currency = *currency;
+    const QString column = dimension == ComparisonDimension::Platform
+                               ? QStringLiteral("platform")
+                               : QStringLiteral("campaign_id");
+    auto items = groupedBy(db, filter, column);
+    if (!items)
+        return fail(items.error());
+    result.items = *items;
+    return result;
+}
+
 QJsonObject overviewToJson(const AnalyticsOverview &overview)
 {
     const QJsonObject totals = metricsToJson(overview.totals);
@@ -249,6 +399,29 @@ QJsonObject trendsToJson(const AnalyticsTrends &trends)
     return {{"currency", currencyJson(trends.currency)},
             {"granularity", granularityName(trends.granularity)},
             {"series", series}};
+}
+
+QJsonObject performanceItemToJson(const CampaignPerformance &item)
+{
+    QJsonObject json = metricsToJson(item.totals);
+    QJsonObject platforms;
+    for (auto it = item.platforms.begin(); it != item.platforms.end(); ++it)
+        platforms.insert(platformName(it.key()), metricsToJson(it.value()));
+    json.insert("campaignId", item.campaignId);
+    json.insert("name", item.name);
+    json.insert("platforms", platforms);
+    return json;
+}
+
+QJsonObject comparisonToJson(const Comparison &comparison)
+{
+    QJsonArray items;
+    for (const ComparisonItem &item : comparison.items) {
+        QJsonObject entry = metricsToJson(item.totals);
+        entry.insert("key", item.key);
+        items.append(entry);
+    }
+    return {{"currency", currencyJson(comparison.currency)}, {"items", items}};
 }
 
 } // namespace ads::core

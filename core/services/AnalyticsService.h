@@ -57,6 +57,50 @@ struct AnalyticsTrends
     QMap<Platform, QList<TrendPoint>> series;
 };
 
+/** One campaign's delivery, in total and per platform. */
+struct CampaignPerformance
+{
+    QString campaignId;
+    QString name;
+    MetricsTotals totals;
+    QMap<Platform, MetricsTotals> platforms;
+};
+
+struct PerformancePage
+{
+    QString currency;
+    QList<CampaignPerformance> items;
+    bool hasMore = false;
+};
+
+/** How a performance page is ordered; ties fall back to the campaign id, so pages are stable. */
+struct PerformanceOrder
+{
+    QString metric = QStringLiteral("spend"); // any key of metricsToJson
+    bool descending = true;
+    int limit = 50;
+    qsizetype offset = 0;
+};
+
+/** True for the metric names a performance page can be sorted by. */
+bool isSortableMetric(const QString &metric);
+
+enum class ComparisonDimension { Platform, Campaign, Period };
+
+std::optional<ComparisonDimension> comparisonDimensionFromName(QStringView name);
+
+struct ComparisonItem
+{
+    QString key; // a platform name, a campaign id, or a period written from/to
+    MetricsTotals totals;
+};
+
+struct Comparison
+{
+    QString currency;
+    QList<ComparisonItem> items;
+};
+
 /**
  * Cross-campaign reporting over metrics_daily. Sums are taken in SQL so no answer holds every
  * row in memory; ratios are derived from those sums by metricsToJson.
@@ -71,6 +115,11 @@ public:
 
     Result<AnalyticsOverview> overview(const AnalyticsQuery &query) const;
     Result<AnalyticsTrends> trends(const AnalyticsQuery &query, Granularity granularity) const;
+    Result<PerformancePage> performance(const AnalyticsQuery &query,
+                                        const PerformanceOrder &order) const;
+    /** Side by side per platform or campaign; by period, the range and the one before it. */
+    Result<Comparison> comparison(const AnalyticsQuery &query,
+                                  ComparisonDimension dimension) const;
 
 private:
     Database *m_database;
@@ -78,5 +127,7 @@ private:
 
 QJsonObject overviewToJson(const AnalyticsOverview &overview);
 QJsonObject trendsToJson(const AnalyticsTrends &trends);
+QJsonObject performanceItemToJson(const CampaignPerformance &item);
+QJsonObject comparisonToJson(const Comparison &comparison);
 
 } // namespace ads::core

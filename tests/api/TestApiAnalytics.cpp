@@ -49,6 +49,8 @@ private slots:
     void badParametersNameTheirField();
     void mixedCurrenciesNameCurrency();
     void readScopeIsRequired();
+    void performanceRanksCampaigns();
+    void comparisonByPlatform();
 
 private:
     HttpResult get(const QString &pathAndQuery)
@@ -163,6 +165,11 @@ void TestApiAnalytics::badParametersNameTheirField_data()
     QTest::newRow("from after to") << "/overview?from=2026-03-09&to=2026-03-08" << "from";
     QTest::newRow("unknown platform") << "/overview?platforms=facebook,myspace" << "platforms";
     QTest::newRow("unknown granularity") << "/trends?granularity=year" << "granularity";
+    QTest::newRow("unknown sort") << "/performance?sort=likes" << "sort";
+    QTest::newRow("bad order") << "/performance?order=up" << "order";
+    QTest::newRow("bad cursor") << "/performance?cursor=%25%25" << "cursor";
+    QTest::newRow("no dimension") << "/comparison" << "dimension";
+    QTest::newRow("unknown dimension") << "/comparison?dimension=country" << "dimension";
 }
 
 void TestApiAnalytics::badParametersNameTheirField()
@@ -187,6 +194,33 @@ void TestApiAnalytics::mixedCurrenciesNameCurrency()
 void TestApiAnalytics::readScopeIsRequired()
 {
     QCOMPARE(m_client->send("GET", kBase + "/overview").status, 401);
+}
+
+void TestApiAnalytics::performanceRanksCampaigns()
+{
+    const HttpResult result =
+        getMine(kBase + "/performance?from=2026-03-02&to=2026-03-08&sort=ctr&limit=1");
+    QCOMPARE(result.status, 200);
+    const QJsonArray items = result.json["items"].toArray();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items.at(0)["campaignId"].toString(), m_campaign);
+    QCOMPARE(items.at(0)["name"].toString(), QStringLiteral("API test campaign"));
+    QCOMPARE(items.at(0)["impressions"].toInteger(), 2100);
+    QCOMPARE(items.at(0)["platforms"]["facebook"]["impressions"].toInteger(), 2000);
+    QVERIFY(result.json["nextCursor"].isNull());
+    QCOMPARE(result.json["currency"].toString(), QStringLiteral("USD"));
+}
+
+void TestApiAnalytics::comparisonByPlatform()
+{
+    const HttpResult result =
+        getMine(kBase + "/comparison?from=2026-03-02&to=2026-03-08&dimension=platform");
+    QCOMPARE(result.status, 200);
+    const QJsonArray items = result.json["items"].toArray();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0)["key"].toString(), QStringLiteral("facebook"));
+    QCOMPARE(items.at(1)["key"].toString(), QStringLiteral("google"));
+    QCOMPARE(items.at(1)["clicks"].toInteger(), 50);
 }
 
 QTEST_GUILESS_MAIN(TestApiAnalytics)

@@ -79,6 +79,13 @@ private slots:
     void filters();
     void mixedCurrenciesAreRefused();
     void cpaIsNullWithoutConversions();
+    void performanceSorts_data();
+    void performanceSorts();
+    void performancePagesAndSplits();
+    void performanceKeepsMissingRatiosLast();
+    void comparisonDimensions_data();
+    void comparisonDimensions();
+    void campaignComparisonKeysAreIds();
 
 private:
     void insert(Platform platform, const QString &campaignId, const QList<ReportRow> &rows);
@@ -307,6 +314,122 @@ void TestAnalytics::cpaIsNullWithoutConversions()
     QVERIFY(none["cpa"].isNull());
     const QJsonObject two = metricsToJson(MetricsTotals{100, 1, 5 * kMicros, 2 * kMicros, 0});
     QCOMPARE(two["cpa"].toDouble(), 2.5);
+}
+
+void TestAnalytics::performanceSorts_data()
+{
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<bool>("firstLeads");
+
+    // first: $30 for 2000 impressions and 40 clicks; second: $5 for 100 and 50.
+    QTest::newRow("spend desc") << "spend" << true << true;
+    QTest::newRow("spend asc") << "spend" << false << false;
+    QTest::newRow("ctr desc") << "ctr" << true << false;
+    QTest::newRow("cpc desc") << "cpc" << true << true;
+    QTest::newRow("roas desc") << "roas" << true << false;
+    QTest::newRow("impressions asc") << "impressions" << false << false;
+}
+
+void TestAnalytics::performanceSorts()
+{
+    QFETCH(QString, metric);
+    QFETCH(bool, descending);
+    QFETCH(bool, firstLeads);
+
+    const auto page = m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}},
+                                               {metric, descending, 10, 0});
+    QVERIFY(page.has_value());
+    QCOMPARE(page->items.size(), 2);
+    QCOMPARE(page->items.first().campaignId, firstLeads ? m_first : m_second);
+    QVERIFY(!page->hasMore);
+}
+
+void TestAnalytics::performancePagesAndSplits()
+{
+    const AnalyticsQuery range{day("2026-03-02"), day("2026-03-08"), {}, {}};
+    const auto first = m_analytics->performance(range, {QStringLiteral("spend"), true, 1, 0});
+    QVERIFY(first.has_value());
+    QCOMPARE(first->items.size(), 1);
+    QVERIFY(first->hasMore);
+    QCOMPARE(first->items.first().name, QStringLiteral("Spring"));
+    QCOMPARE(first->items.first().platforms.keys(), QList<Platform>{Platform::Facebook});
+    QCOMPARE(first->items.first().platforms.value(Platform::Facebook).spendMicros,
+             first->items.first().totals.spendMicros);
+
+    const auto second = m_analytics->performance(range, {QStringLiteral("spend"), true, 1, 1});
+    QVERIFY(second.has_value());
+    QCOMPARE(second->items.size(), 1);
+    QCOMPARE(second->items.first().campaignId, m_second);
+    QVERIFY(!second->hasMore);
+
+    const QJsonObject json = performanceItemToJson(second->items.first());
+    QCOMPARE(json["name"].toString(), QStringLiteral("Summer"));
+    QCOMPARE(json["platforms"]["google"]["clicks"].toInteger(), 50);
+    QCOMPARE(json["clicks"].toInteger(), 50);
+}
+
+void TestAnalytics::performanceKeepsMissingRatiosLast()
+{
+    const auto third = m_campaigns->createCampaign(spec(QStringLiteral("Autumn")), kTester);
+    QVERIFY(third.has_value());
+    insert(Platform::Facebook, third->id, {row("2026-03-05", 10, 0, 0)});
+    for (bool descending : {true, false}) {
+        const auto page =
+            m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}},
+                                     {QStringLiteral("cpc"), descending, 10, 0});
+        QVERIFY(page.has_value());
+        QCOMPARE(page->items.size(), 3);
+        QCOMPARE(page->items.last().campaignId, third->id);
+    }
+}
+
+void TestAnalytics::comparisonDimensions_data()
+{
+    QTest::addColumn<QString>("dimension");
+    QTest::addColumn<QStringList>("keys");
+    QTest::addColumn<QList<qint64>>("impressions");
+
+    QTest::newRow("platform") << "platform" << QStringList{"facebook", "google"}
+                              << QList<qint64>{2000, 100};
+    QTest::newRow("period") << "period"
+                            << QStringList{"2026-03-02/2026-03-08", "2026-02-23/2026-03-01"}
+                            << QList<qint64>{2100, 500};
+}
+
+void TestAnalytics::comparisonDimensions()
+{
+    QFETCH(QString, dimension);
+    QFETCH(QStringList, keys);
+    QFETCH(QList<qint64>, impressions);
+
+    const auto d = comparisonDimensionFromName(dimension);
+    QVERIFY(d.has_value());
+    const auto comparison =
+        m_analytics->comparison({day("2026-03-02"), day("2026-03-08"), {}, {}}, *d);
+    QVERIFY(comparison.has_value());
+    QStringList actualKeys;
+    QList<qint64> actualImpressions;
+    for (const ComparisonItem &item : comparison->items) {
+        actualKeys.append(item.key);
+        actualImpressions.append(item.totals.impressions);
+    }
+    QCOMPARE(actualKeys, keys);
+    QCOMPARE(actualImpressions, impressions);
+    QCOMPARE(comparisonToJson(*comparison)["currency"].toString(), QStringLiteral("USD"));
+}
+
+void TestAnalytics::campaignComparisonKeysAreIds()
+{
+    const auto comparison = m_analytics->comparison(
+        {day("2026-03-02"), day("2026-03-08"), {}, {}}, ComparisonDimension::Campaign);
+    QVERIFY(comparison.has_value());
+    QCOMPARE(comparison->items.size(), 2);
+    QStringList ids{comparison->items.at(0).key, comparison->items.at(1).key};
+    ids.sort();
+    QStringList expected{m_first, m_second};
+    expected.sort();
+    QCOMPARE(ids, expected);
 }
 
 QTEST_GUILESS_MAIN(TestAnalytics)
