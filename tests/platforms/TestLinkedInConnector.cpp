@@ -109,6 +109,7 @@ private slots:
     void findCreativeByCampaign();
     void reportParsing();
     void setDelivery();
+    void activationSurvivesAPassingFault();
 };
 
 void TestLinkedInConnector::restliEncoding_data()
@@ -634,6 +635,23 @@ void TestLinkedInConnector::setDelivery()
     QCOMPARE(seen, (QStringList{u"creatives intendedStatus=ACTIVE"_s, u"adCampaigns status=ACTIVE"_s,
                                 u"adCampaignGroups status=ACTIVE"_s,
                                 u"adCampaigns status=PAUSED"_s}));
+}
+
+void TestLinkedInConnector::activationSurvivesAPassingFault()
+{
+    // A partial update sets a status and may be sent again: a 503 on the way costs one more call,
+    // not the whole activation.
+    Fixture f;
+    const QString creativePath = kAccountPath + u"/creatives/urn:li:sponsoredCreative:456"_s;
+    f.server.enqueueJson("POST", creativePath, R"({"status":503,"message":"Service unavailable"})", 503);
+    f.server.enqueue("POST", creativePath, noContent());
+    f.server.enqueue("POST", kAccountPath + u"/adCampaigns/345678901"_s, noContent());
+    f.server.enqueue("POST", kAccountPath + u"/adCampaignGroups/612345678"_s, noContent());
+    const QMap<QString, QString> ids = {{u"campaigngroup"_s, u"612345678"_s},
+                                        {u"campaign"_s, u"345678901"_s},
+                                        {u"ad:cre-bf-static-1"_s, u"urn:li:sponsoredCreative:456"_s}};
+    QVERIFY(f.create(u"activate"_s, ids).has_value());
+    QCOMPARE(f.server.requestCount(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestLinkedInConnector)

@@ -468,6 +468,8 @@ void LinkedInConnector::send(const QByteArray &verb, const QUrl &url,
     call.request = request(url, account);
     if (!restliMethod.isEmpty())
         call.request.setRawHeader("X-RestLi-Method", restliMethod);
+    // A partial update sets fields: sending it twice leaves the object as once.
+    call.idempotent = restliMethod == "PARTIAL_UPDATE";
     if (verb != "GET") {
         call.request.setHeader(QNetworkRequest::ContentTypeHeader,
                                QByteArrayLiteral("application/json"));
