@@ -667,7 +667,8 @@ int LaunchEngine::retryDelayMs(int attempts, const PlatformError &error) const
     const qint64 ceiling = std::min<qint64>(qint64(m_retry.baseDelayMs) << std::min(attempts, 16), m_retry.maxDelayMs);
     qint64 delay = ceiling / 2 + QRandomGenerator::global()->bounded(ceiling / 2 + 1);
     if (error.retryAfterSeconds > 0)
-        delay = std::max<qint64>(delay, qint64(error.retryAfterSeconds) * 1000);
+        delay = std::max<qint64>(delay, std::min<qint64>(qint64(error.retryAfterSeconds) * 1000,
+                                                         m_retry.maxThrottleWaitMs));
     return int(delay);
 }
 

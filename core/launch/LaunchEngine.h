@@ -61,6 +61,9 @@ public:
         int maxAttempts = 10;
         int baseDelayMs = 1000;
         int maxDelayMs = 120'000;
+        // The longest wait a platform's rate-limit advice is honoured for. Real platforms get an
+        // hour; the sandbox compresses a platform's minutes into seconds, as its clock does days.
+        int maxThrottleWaitMs = 3'600'000;
     };
 
     LaunchEngine(Database *database, ChangeNotifier *notifier, QObject *parent = nullptr);

@@ -30,7 +30,10 @@ namespace {
 // The sandbox answers at once, so its waits are short and its transient faults are retried
 // generously: fault tests inject far more failures than a real platform produces.
 constexpr int kSandboxRequestTimeoutMs = 4000;
-const LaunchEngine::RetryPolicy kSandboxRetry{.maxAttempts = 20, .baseDelayMs = 250, .maxDelayMs = 5000};
+const LaunchEngine::RetryPolicy kSandboxRetry{.maxAttempts = 20,
+                                              .baseDelayMs = 250,
+                                              .maxDelayMs = 5000,
+                                              .maxThrottleWaitMs = 3000};
 
 QString tokenKey(Platform platform, const QString &accountId)
 {
@@ -170,8 +173,10 @@ void Workspace::Private::startCoreThread()
         core->launch->setCredentialSource(credentialSource);
         core->launch->setRetryPolicy(hub ? kSandboxRetry : LaunchEngine::RetryPolicy{});
         // Limitation: one budget per platform, not per ad account; each platform has one account today.
-        if (hub)
+        if (hub) {
             core->launch->setRequestBudget(100, 50);
+            core->launch->setMaxConcurrentPerPlatform(8);
+        }
         core->sync->setCredentialSource(credentialSource);
         core->sync->setClock(clock);
         core->launch->setClock(clock);
