@@ -16,5 +16,7 @@ function(ads_add_test)
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
         LABELS "${labels}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=ads.*.debug=false")
+        # Qt Test stops a test function after 5 minutes unless told otherwise; the suite's own
+        # timeout is the limit that matters.
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=ads.*.debug=false;QTEST_FUNCTION_TIMEOUT=${T_TIMEOUT}000")
 endfunction()
