@@ -149,12 +149,17 @@ Status FileSecretStore::save(const QHash<QString, QString> &secrets) const
 
 std::unique_ptr<SecretStore> openSecretStore(const QString &dataDir)
 {
+    // The Secret Service lives on the session bus: without one there is nothing to ask, and asking
+    // would cost every start the probe's whole timeout.
+    const bool sessionBus = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
     auto keychain = std::make_unique<KeychainSecretStore>(std::chrono::seconds(5));
-    if (keychain->probe()) {
+    if (sessionBus && keychain->probe()) {
         qCInfo(lcAuth) << "secrets are kept in the system keychain";
         return keychain;
     }
 
+    if (!sessionBus)
+        qCWarning(lcAuth) << "no D-Bus session bus, so no system keychain can be reached";
     const QString path = QDir(dataDir).filePath(FileSecretStore::defaultFileName());
     return std::make_unique<FileSecretStore>(path);
 }

@@ -40,6 +40,7 @@ private slots:
     void fileIsOwnerOnlyAndRoundTrips();
     void damagedFileIsReportedNotReplaced();
     void openFallsBackToFile();
+    void noSessionBusMeansFileWithoutWaiting();
 
 private:
     std::unique_ptr<SecretStore> makeStore(const QString &kind);
@@ -148,6 +149,19 @@ void TestSecretStore::openFallsBackToFile()
 
     QVERIFY(store->write("api/jwt-secret", "abc").has_value());
     QCOMPARE(fileMode(QDir(dataDir).filePath(FileSecretStore::defaultFileName())), 0600);
+}
+
+void TestSecretStore::noSessionBusMeansFileWithoutWaiting()
+{
+    // Without a session bus no Secret Service can answer: the file store is used at once rather
+    // than after the keychain probe's timeout.
+    const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    const auto store = openSecretStore(m_dir.filePath("nobus"));
+    if (!bus.isEmpty())
+        qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    QVERIFY(store);
+    QCOMPARE(store->kind(), QStringLiteral("file"));
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)
