@@ -339,6 +339,15 @@ void MainWindow::connectServices()
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCampaignCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCampaignCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateCampaignCount);
+    // The details pane starts with the first campaign rather than empty, as long as the buyer has
+    // not chosen one yet.
+    const auto selectFirstIfNone = [this] {
+        if (!m_table->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+            m_table->selectionModel()->setCurrentIndex(
+                m_proxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, selectFirstIfNone, Qt::QueuedConnection);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, selectFirstIfNone, Qt::QueuedConnection);
 
     // Sync state changes on the sync worker's thread; queued so the label is touched here only.
     connect(m_workspace->notifier(),

@@ -67,6 +67,7 @@ private slots:
     void detailsFollowTheSelectedCampaign();
     void searchFiltersTheTable();
     void refusedActionShowsTheServiceMessage();
+    void firstCampaignIsShownOnOpen();
     void actionsNeedASelection();
     void launchProgressReachesTheOpenDetails();
     void launchAsksWhenAPlatformWouldRefuse();
@@ -204,6 +205,17 @@ void TestMainWindow::refusedActionShowsTheServiceMessage()
         window->banner()->text().startsWith(QStringLiteral("“Black Friday” was not paused: ")));
     QVERIFY(
         window->banner()->text().contains(QStringLiteral("only a live campaign can be paused")));
+}
+
+void TestMainWindow::firstCampaignIsShownOnOpen()
+{
+    QVERIFY(m_workspace->campaigns()->createCampaign(test::sampleSpec(QStringLiteral("Waiting")),
+                                                     test::kApiActor));
+    auto window = openWindow();
+    QTRY_VERIFY(window->campaignTable()->selectionModel()->hasSelection());
+    QCOMPARE(window->campaignTable()->selectionModel()->selectedRows().size(), 1);
+    auto *launch = window->findChild<QAction *>(QStringLiteral("actionLaunch"));
+    QVERIFY(launch->isEnabled());
 }
 
 void TestMainWindow::actionsNeedASelection()
