@@ -94,6 +94,7 @@ private slots:
     void findAdAnswersItsPin();
     void videoUploadWaitsForProcessing();
     void customerListAudience();
+    void rerunAdoptsTheListOfAnEarlierTry();
     void errorMapping_data();
     void errorMapping();
     void timeoutIsUnknownOutcome();
@@ -439,6 +440,7 @@ void TestPinterestConnector::videoUploadWaitsForProcessing()
 void TestPinterestConnector::customerListAudience()
 {
     Fixture f;
+    f.server.enqueueJson("GET", kAccountPath + u"/customer_lists"_s, R"({"items":[],"bookmark":null})");
     f.server.enqueueJson("POST", kAccountPath + u"/customer_lists"_s,
                          R"({"id":"5497558859876","status":"PROCESSING","type":"customerlist"})");
     f.server.enqueueJson("POST", kAccountPath + u"/audiences"_s,
@@ -447,13 +449,31 @@ void TestPinterestConnector::customerListAudience()
     QVERIFY(result.has_value());
     QCOMPARE(result->remoteIds.value(u"audience:aud-vip"_s), u"2542620905475"_s);
     QCOMPARE(result->remoteIds.value(u"customerlist:aud-vip"_s), u"5497558859876"_s);
-    const QJsonObject list = f.server.requests().at(0).json();
+    QCOMPARE(f.server.requests().at(0).method, QByteArray("GET")); // our list from a failed try?
+    const QJsonObject list = f.server.requests().at(1).json();
     QCOMPARE(list[u"records"_s].toString(), u"ab12,cd34"_s); // one string, lower case
     QCOMPARE(list[u"list_type"_s].toString(), u"EMAIL"_s);
-    const QJsonObject audience = f.server.requests().at(1).json();
+    const QJsonObject audience = f.server.requests().at(2).json();
     QCOMPARE(audience[u"audience_type"_s].toString(), u"CUSTOMER_LIST"_s);
     QCOMPARE(audience[u"rule"_s][u"customer_list_id"_s].toString(), u"5497558859876"_s);
     QVERIFY(audience[u"name"_s].toString().endsWith(u"[ads:cmp-3f9a/audience:aud-vip]"_s));
+}
+
+void TestPinterestConnector::rerunAdoptsTheListOfAnEarlierTry()
+{
+    // The list was made, then the audience failed: the step runs again and must not make a
+    // second list.
+    Fixture f;
+    f.server.enqueueJson("GET", kAccountPath + u"/customer_lists"_s,
+                         R"({"items":[{"id":"5497558859876","name":"Black Friday [ads:cmp-3f9a/audience:aud-vip]"}],)"
+                         R"("bookmark":null})");
+    f.server.enqueueJson("POST", kAccountPath + u"/audiences"_s,
+                         R"({"id":"2542620905475","audience_type":"CUSTOMER_LIST"})");
+    const auto result = f.create(u"audience:aud-vip"_s);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->remoteIds.value(u"customerlist:aud-vip"_s), u"5497558859876"_s);
+    for (const RecordedRequest &r : f.server.requests())
+        QVERIFY(!(r.method == "POST" && r.path.endsWith(u"/customer_lists")));
 }
 
 void TestPinterestConnector::errorMapping_data()

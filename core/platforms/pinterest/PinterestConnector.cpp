@@ -504,35 +504,54 @@ void PinterestConnector::createAudience(const LaunchInput &input, const PlannedS
             records.append(v.toString().trimmed().toLower());
     }
     // The documented flow: a customer list, then a CUSTOMER_LIST audience over it, which is
-    // what targeting takes. Both ids are kept.
+    // what targeting takes. Both ids are kept. The step makes two objects, so a re-run after a
+    // failure between them first looks for the list it made last time instead of making another.
     const ConnectorAccount account = input.account;
     const QString name = nameFor(input, step);
-    const QJsonObject list{{u"name"_s, name}, {u"list_type"_s, u"EMAIL"_s},
-                           {u"records"_s, records.join(u',')}};
-    send("POST", accountPath(account, u"customer_lists"_s), {}, account, list,
-         [this, account, name, audienceId, done](PlatformResult<QJsonValue> r) {
-             const QString listId = r ? net::idFromJson(r->toObject().value(u"id"_s)) : QString();
-             if (!r || listId.isEmpty()) {
-                 done(tl::unexpected(r ? unreadable(u"customer list without id"_s) : r.error()));
-                 return;
-             }
-             const QJsonObject audience{
-                 {u"ad_account_id"_s, account.accountId}, {u"name"_s, name},
-                 {u"audience_type"_s, u"CUSTOMER_LIST"_s},
-                 {u"rule"_s, QJsonObject{{u"customer_list_id"_s, listId}}}};
-             send("POST", accountPath(account, u"audiences"_s), {}, account, audience,
-                  [audienceId, listId, done](PlatformResult<QJsonValue> a) {
-                      const QString id = a ? net::idFromJson(a->toObject().value(u"id"_s))
-                                           : QString();
-                      if (!a)
-                          done(tl::unexpected(a.error()));
-                      else if (id.isEmpty())
-                          done(tl::unexpected(unreadable(u"audience without id"_s)));
-                      else
-                          done(StepOutcome{{{u"audience:"_s + audienceId, id},
-                                            {u"customerlist:"_s + audienceId, listId}}});
-                  });
-         });
+    const QString tag = step.tag;
+    const auto makeAudience = [this, account, name, audienceId, done](const QString &listId) {
+        const QJsonObject audience{
+            {u"ad_account_id"_s, account.accountId}, {u"name"_s, name},
+            {u"audience_type"_s, u"CUSTOMER_LIST"_s},
+            {u"rule"_s, QJsonObject{{u"customer_list_id"_s, listId}}}};
+        send("POST", accountPath(account, u"audiences"_s), {}, account, audience,
+             [audienceId, listId, done](PlatformResult<QJsonValue> a) {
+                 const QString id = a ? net::idFromJson(a->toObject().value(u"id"_s)) : QString();
+                 if (!a)
+                     done(tl::unexpected(a.error()));
+                 else if (id.isEmpty())
+                     done(tl::unexpected(unreadable(u"audience without id"_s)));
+                 else
+                     done(StepOutcome{{{u"audience:"_s + audienceId, id},
+                                       {u"customerlist:"_s + audienceId, listId}}});
+             });
+    };
+    const auto makeList = [this, account, name, records, makeAudience, done] {
+        const QJsonObject list{{u"name"_s, name}, {u"list_type"_s, u"EMAIL"_s},
+                               {u"records"_s, records.join(u',')}};
+        send("POST", accountPath(account, u"customer_lists"_s), {}, account, list,
+             [makeAudience, done](PlatformResult<QJsonValue> r) {
+                 const QString listId = r ? net::idFromJson(r->toObject().value(u"id"_s)) : QString();
+                 if (!r || listId.isEmpty()) {
+                     done(tl::unexpected(r ? unreadable(u"customer list without id"_s) : r.error()));
+                     return;
+                 }
+                 makeAudience(listId);
+             });
+    };
+    const auto ours = [tag](const QJsonObject &o) { return o.value(u"name"_s).toString().contains(tag); };
+    findInPages(account, accountPath(account, u"customer_lists"_s), {}, ours,
+                [makeList, makeAudience, done](PlatformResult<std::optional<QJsonObject>> found) {
+                    if (!found) {
+                        done(tl::unexpected(found.error()));
+                        return;
+                    }
+                    const QString listId = *found ? net::idFromJson((*found)->value(u"id"_s)) : QString();
+                    if (listId.isEmpty())
+                        makeList();
+                    else
+                        makeAudience(listId);
+                });
 }
 
 void PinterestConnector::uploadVideo(const LaunchInput &input, const PlannedStep &step,
