@@ -87,6 +87,7 @@ private slots:
     void planStepsAndWarnings();
     void campaignAndAdSquadRequests();
     void mediaUploadAndCreative();
+    void rerunFillsTheMediaOfAnEarlierTry();
     void subRequestStatus_data();
     void subRequestStatus();
     void segmentAndMembers();
@@ -262,9 +263,30 @@ void TestSnapchatConnector::campaignAndAdSquadRequests()
     QCOMPARE(s[u"status"_s].toString(), u"PAUSED"_s);
 }
 
+void TestSnapchatConnector::rerunFillsTheMediaOfAnEarlierTry()
+{
+    // The media object was made, then the upload failed: the step runs again, finds its empty
+    // media by the tag and fills it, instead of making a second one.
+    Fixture f;
+    f.server.enqueueJson("GET", kAccountPath + u"/media"_s,
+                         R"({"request_status":"SUCCESS","media":[{"media":{"id":"7f2d-m1",)"
+                         R"("name":"Black Friday [ads:cmp-3f9a/media:cre-bf-video-1]","media_status":"PENDING_UPLOAD"}}]})");
+    f.server.enqueueJson("POST", u"/v1/media/7f2d-m1/upload"_s,
+                         R"({"request_status":"SUCCESS","result":{"id":"7f2d-m1"}})");
+    f.server.enqueueJson("GET", u"/v1/media/7f2d-m1"_s,
+                         wrapped("media", "media", R"({"id":"7f2d-m1","media_status":"READY"})"));
+    const auto media = f.create(u"media:cre-bf-video-1"_s);
+    QVERIFY(media.has_value());
+    QCOMPARE(media->remoteIds.value(u"media:cre-bf-video-1"_s), u"7f2d-m1"_s);
+    for (const RecordedRequest &r : f.server.requests())
+        QVERIFY(!(r.method == "POST" && r.path == kAccountPath + u"/media"_s));
+}
+
 void TestSnapchatConnector::mediaUploadAndCreative()
 {
     Fixture f;
+    f.server.enqueueJson("GET", kAccountPath + u"/media"_s,
+                         R"({"request_status":"SUCCESS","media":[]})");
     f.server.enqueueJson("POST", kAccountPath + u"/media"_s,
                          wrapped("media", "media", R"({"id":"7f2d-m1","media_status":"PENDING_UPLOAD"})"));
     f.server.enqueueJson("POST", u"/v1/media/7f2d-m1/upload"_s,
@@ -280,9 +302,10 @@ void TestSnapchatConnector::mediaUploadAndCreative()
     QVERIFY(media.has_value());
     QCOMPARE(media->remoteIds.value(u"media:cre-bf-video-1"_s), u"7f2d-m1"_s);
     const auto requests = f.server.requests();
-    QCOMPARE(requests.size(), 4);
-    QCOMPARE(f.sent(0, u"media"_s)[u"type"_s].toString(), u"VIDEO"_s);
-    const RecordedRequest &upload = requests.at(1);
+    QCOMPARE(requests.size(), 5); // look for an earlier try's media, create, upload, poll twice
+    QCOMPARE(requests.at(0).method, QByteArray("GET"));
+    QCOMPARE(f.sent(1, u"media"_s)[u"type"_s].toString(), u"VIDEO"_s);
+    const RecordedRequest &upload = requests.at(2);
     QVERIFY(upload.headers.value("content-type").startsWith("multipart/form-data"));
     QVERIFY(upload.body.contains("name=\"file\"; filename=\"bf.mp4\""));
     QVERIFY(upload.body.contains("MP4-BYTES"));
@@ -290,7 +313,7 @@ void TestSnapchatConnector::mediaUploadAndCreative()
     const auto creative = f.create(u"creative:cre-bf-video-1"_s, media->remoteIds);
     QVERIFY(creative.has_value());
     QCOMPARE(creative->remoteIds.value(u"creative:cre-bf-video-1"_s), u"a7e1-c1"_s);
-    const QJsonObject c = f.sent(4, u"creatives"_s);
+    const QJsonObject c = f.sent(5, u"creatives"_s);
     QCOMPARE(c[u"type"_s].toString(), u"WEB_VIEW"_s);
     QCOMPARE(c[u"brand_name"_s].toString(), u"Acme"_s);
     QCOMPARE(c[u"headline"_s].toString(), u"Black Friday deals"_s);

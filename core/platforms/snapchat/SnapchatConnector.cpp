@@ -541,39 +541,69 @@ void SnapchatConnector::createMedia(const LaunchInput &input, const PlannedStep 
     const QJsonObject media{{u"ad_account_id"_s, account.accountId},
                             {u"name"_s, nameFor(input.campaignName, step)},
                             {u"type"_s, c->kind == CreativeKind::Video ? u"VIDEO"_s : u"IMAGE"_s}};
-    writeOne("POST", account, apiPath(u"/adaccounts/"_s + account.accountId + u"/media"_s),
-             u"media"_s, u"media"_s, media,
-             [this, account, bytes, mime, fileName, type, done](PlatformResult<QJsonObject> r) {
-                 const QString id = r ? net::idFromJson(r->value(u"id"_s)) : QString();
-                 if (!r || id.isEmpty()) {
-                     done(tl::unexpected(r ? unreadable(u"media without id"_s) : r.error()));
-                     return;
-                 }
-                 auto *form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-                 QHttpPart file;
-                 file.setHeader(QNetworkRequest::ContentDispositionHeader,
-                                QStringLiteral("form-data; name=\"file\"; filename=\"%1\"")
-                                    .arg(fileName));
-                 file.setHeader(QNetworkRequest::ContentTypeHeader, mime);
-                 file.setBody(bytes);
-                 form->append(file);
-                 net::HttpCall call;
-                 call.verb = "POST";
-                 const QString uploadPath = apiPath(u"/media/"_s + id + u"/upload"_s);
-                 call.request = QNetworkRequest(endpoint(uploadPath));
-                 call.request.setRawHeader("Authorization",
-                                           "Bearer " + account.accessToken.toUtf8());
-                 call.multipart = form;
-                 const auto uploaded = [this, account, id, type, done](PlatformResult<QJsonObject> u) {
-                     if (!u)
-                         done(tl::unexpected(u.error()));
+
+    // The step makes a media object and fills it. A run after a failure in between first looks for
+    // the object it made last time (by the tag in its name): a ready one is adopted, an empty one
+    // is filled, and only when there is none is another made.
+    const auto upload = [this, account, bytes, mime, fileName, type, done](const QString &id) {
+        uploadMedia(account, id, bytes, mime, fileName, type, done);
+    };
+    const auto make = [this, account, media, upload, done] {
+        writeOne("POST", account, apiPath(u"/adaccounts/"_s + account.accountId + u"/media"_s),
+                 u"media"_s, u"media"_s, media, [upload, done](PlatformResult<QJsonObject> r) {
+                     const QString id = r ? net::idFromJson(r->value(u"id"_s)) : QString();
+                     if (!r || id.isEmpty())
+                         done(tl::unexpected(r ? unreadable(u"media without id"_s) : r.error()));
                      else
-                         pollMedia(account, id, type, 0, done);
-                 };
-                 sendCall(std::move(call), [this, uploaded](const net::HttpOutcome &o) {
-                     finish(o, true, uploaded);
+                         upload(id);
                  });
-             });
+    };
+    const QString tag = step.tag;
+    const auto ours = [tag](const QJsonObject &o) {
+        return o.value(u"name"_s).toString().contains(tag) && !o.value(u"deleted"_s).toBool();
+    };
+    findInPages(account,
+                endpoint(apiPath(u"/adaccounts/"_s + account.accountId + u"/media"_s),
+                         {{u"limit"_s, QString::number(kPageLimit)}}),
+                u"media"_s, u"media"_s, ours,
+                [make, upload, type, done](PlatformResult<std::optional<QJsonObject>> found) {
+                    if (!found) {
+                        done(tl::unexpected(found.error()));
+                        return;
+                    }
+                    const QString id = *found ? net::idFromJson((*found)->value(u"id"_s)) : QString();
+                    if (id.isEmpty())
+                        make();
+                    else if ((*found)->value(u"media_status"_s).toString() == u"READY")
+                        done(StepOutcome{{{type, id}}});
+                    else
+                        upload(id);
+                });
+}
+
+void SnapchatConnector::uploadMedia(const ConnectorAccount &account, const QString &id,
+                                    const QByteArray &bytes, const QString &mime,
+                                    const QString &fileName, const QString &type, StepCallback done)
+{
+    auto *form = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    QHttpPart file;
+    file.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   QStringLiteral("form-data; name=\"file\"; filename=\"%1\"").arg(fileName));
+    file.setHeader(QNetworkRequest::ContentTypeHeader, mime);
+    file.setBody(bytes);
+    form->append(file);
+    net::HttpCall call;
+    call.verb = "POST";
+    call.request = QNetworkRequest(endpoint(apiPath(u"/media/"_s + id + u"/upload"_s)));
+    call.request.setRawHeader("Authorization", "Bearer " + account.accessToken.toUtf8());
+    call.multipart = form;
+    const auto uploaded = [this, account, id, type, done](PlatformResult<QJsonObject> u) {
+        if (!u)
+            done(tl::unexpected(u.error()));
+        else
+            pollMedia(account, id, type, 0, done);
+    };
+    sendCall(std::move(call), [this, uploaded](const net::HttpOutcome &o) { finish(o, true, uploaded); });
 }
 
 void SnapchatConnector::pollMedia(const ConnectorAccount &account, const QString &mediaId,

@@ -72,6 +72,9 @@ private:
     void uploadMembers(const LaunchInput &input, const PlannedStep &step,
                        const QMap<QString, QString> &remoteIds, StepCallback done);
     void createMedia(const LaunchInput &input, const PlannedStep &step, StepCallback done);
+    void uploadMedia(const ConnectorAccount &account, const QString &id, const QByteArray &bytes,
+                     const QString &mime, const QString &fileName, const QString &type,
+                     StepCallback done);
     void pollMedia(const ConnectorAccount &account, const QString &mediaId, const QString &type,
                    int attempt, StepCallback done);
     void createCreative(const LaunchInput &input, const PlannedStep &step,
