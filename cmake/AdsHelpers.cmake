@@ -18,5 +18,6 @@ function(ads_add_test)
         LABELS "${labels}"
         # Qt Test stops a test function after 5 minutes unless told otherwise; the suite's own
         # timeout is the limit that matters.
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=ads.*.debug=false;QTEST_FUNCTION_TIMEOUT=${T_TIMEOUT}000")
+        ENVIRONMENT
+            "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=ads.*.debug=false;QTEST_FUNCTION_TIMEOUT=${T_TIMEOUT}000")
 endfunction()

@@ -270,7 +270,8 @@ void TestSnapchatConnector::rerunFillsTheMediaOfAnEarlierTry()
     Fixture f;
     f.server.enqueueJson("GET", kAccountPath + u"/media"_s,
                          R"({"request_status":"SUCCESS","media":[{"media":{"id":"7f2d-m1",)"
-                         R"("name":"Black Friday [ads:cmp-3f9a/media:cre-bf-video-1]","media_status":"PENDING_UPLOAD"}}]})");
+                         R"("name":"Black Friday [ads:cmp-3f9a/media:cre-bf-video-1]",)"
+                         R"("media_status":"PENDING_UPLOAD"}}]})");
     f.server.enqueueJson("POST", u"/v1/media/7f2d-m1/upload"_s,
                          R"({"request_status":"SUCCESS","result":{"id":"7f2d-m1"}})");
     f.server.enqueueJson("GET", u"/v1/media/7f2d-m1"_s,
