@@ -102,4 +102,20 @@ void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformE
     });
 }
 
+void runReportChain(QList<ChainLink> links, std::shared_ptr<QList<ReportRow>> rows,
+                    PlatformConnector::ReportCallback done)
+{
+    runChain(std::move(links), [rows, done](std::optional<PlatformError> error) {
+        done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
+                   : PlatformResult<QList<ReportRow>>(*rows));
+    });
+}
+
+void runDoneChain(QList<ChainLink> links, PlatformConnector::DoneCallback done)
+{
+    runChain(std::move(links), [done](std::optional<PlatformError> error) {
+        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
+    });
+}
+
 } // namespace ads::core

@@ -67,6 +67,13 @@ using ChainLink = std::function<void(std::function<void(std::optional<PlatformEr
 /** Runs links one after another and stops at the first error; done is called exactly once. */
 void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformError>)> done);
 
+/** Runs links in order and answers the rows they gathered, or the first error. */
+void runReportChain(QList<ChainLink> links, std::shared_ptr<QList<ReportRow>> rows,
+                    PlatformConnector::ReportCallback done);
+
+/** Runs links in order and answers true, or the first error (status changes of several objects). */
+void runDoneChain(QList<ChainLink> links, PlatformConnector::DoneCallback done);
+
 /** Most pages a connector follows in one listing before it gives up and keeps what it has. */
 inline constexpr int kMaxPages = 50;
 

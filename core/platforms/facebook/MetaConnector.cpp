@@ -964,9 +964,7 @@ void MetaConnector::setStatuses(const ConnectorAccount &account, const QStringLi
                  });
         });
     }
-    runChain(links, [done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
-    });
+    runDoneChain(links, done);
 }
 
 void MetaConnector::setDelivery(const ConnectorAccount &account,

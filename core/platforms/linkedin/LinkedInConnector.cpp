@@ -851,9 +851,7 @@ void LinkedInConnector::setAll(const ConnectorAccount &account,
     if (active && !group.isEmpty())
         update(accountPath(account, u"adCampaignGroups/"_s) + restliLeaf(group), u"status"_s,
                status);
-    runChain(links, [done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
-    });
+    runDoneChain(links, done);
 }
 
 void LinkedInConnector::setDelivery(const ConnectorAccount &account,
@@ -886,10 +884,7 @@ void LinkedInConnector::fetchDailyReport(const ConnectorAccount &account,
             });
         }
     }
-    runChain(links, [rows, done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
-                   : PlatformResult<QList<ReportRow>>(*rows));
-    });
+    runReportChain(links, rows, done);
 }
 
 void LinkedInConnector::reportChunk(const ConnectorAccount &account, const QStringList &ids,

@@ -904,9 +904,7 @@ void PinterestConnector::setStatuses(const ConnectorAccount &account,
             });
         });
     }
-    runChain(links, [done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
-    });
+    runDoneChain(links, done);
 }
 
 void PinterestConnector::setDelivery(const ConnectorAccount &account,
@@ -943,10 +941,7 @@ void PinterestConnector::fetchDailyReport(const ConnectorAccount &account,
             });
         }
     }
-    runChain(links, [rows, done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
-                   : PlatformResult<QList<ReportRow>>(*rows));
-    });
+    runReportChain(links, rows, done);
 }
 
 void PinterestConnector::reportWindow(const ConnectorAccount &account, const QStringList &ids,

@@ -890,9 +890,7 @@ void SnapchatConnector::setAll(const ConnectorAccount &account,
     }
     update(u"/campaigns/"_s + campaign, u"/adaccounts/"_s + account.accountId + u"/campaigns"_s,
            u"campaigns"_s, u"campaign"_s);
-    runChain(links, [done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
-    });
+    runDoneChain(links, done);
 }
 
 void SnapchatConnector::setDelivery(const ConnectorAccount &account,
@@ -923,10 +921,7 @@ void SnapchatConnector::fetchDailyReport(const ConnectorAccount &account,
             });
         }
     }
-    runChain(links, [rows, done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
-                   : PlatformResult<QList<ReportRow>>(*rows));
-    });
+    runReportChain(links, rows, done);
 }
 
 void SnapchatConnector::statsWindow(const ConnectorAccount &account, const QString &campaignId,

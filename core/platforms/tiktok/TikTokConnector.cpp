@@ -953,9 +953,7 @@ void TikTokConnector::enableAll(const ConnectorAccount &account,
     level(u"ad"_s, ads);
     level(u"adgroup"_s, {adGroup});
     level(u"campaign"_s, {campaign});
-    runChain(links, [done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<bool>(tl::unexpected(*error)) : PlatformResult<bool>(true));
-    });
+    runDoneChain(links, done);
 }
 
 void TikTokConnector::setDelivery(const ConnectorAccount &account,
@@ -1077,10 +1075,7 @@ void TikTokConnector::fetchDailyReport(const ConnectorAccount &account,
                          });
         });
     }
-    runChain(links, [rows, done](std::optional<PlatformError> error) {
-        done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
-                   : PlatformResult<QList<ReportRow>>(*rows));
-    });
+    runReportChain(links, rows, done);
 }
 
 void TikTokConnector::reportWindow(const ConnectorAccount &account, const QStringList &ids,
