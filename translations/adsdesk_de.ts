@@ -2,245 +2,304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>MetricFigures</name>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="22"/>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="23"/>
+        <source>Impressions</source>
+        <translation>Impressionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="24"/>
+        <source>Clicks</source>
+        <translation>Klicks</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="25"/>
+        <source>CTR</source>
+        <translation>CTR</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="26"/>
+        <source>CPC</source>
+        <translation>CPC</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="27"/>
+        <source>CPM</source>
+        <translation>CPM</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="28"/>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="29"/>
+        <source>CPA</source>
+        <translation>CPA</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="30"/>
+        <source>ROAS</source>
+        <translation>ROAS</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="72"/>
+        <source>%1 (%2)</source>
+        <comment>metric, currency</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/MetricFigures.cpp" line="74"/>
+        <source>CTR (%)</source>
+        <translation>CTR (%)</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
-        <location filename="../ui/Presentation.cpp" line="124"/>
+        <location filename="../ui/Presentation.cpp" line="125"/>
         <source>Awareness</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekanntheit</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="126"/>
+        <location filename="../ui/Presentation.cpp" line="127"/>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="128"/>
+        <location filename="../ui/Presentation.cpp" line="129"/>
         <source>Engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interaktion</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="130"/>
+        <location filename="../ui/Presentation.cpp" line="131"/>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="132"/>
+        <location filename="../ui/Presentation.cpp" line="133"/>
         <source>App installs</source>
-        <translation type="unfinished"></translation>
+        <translation>App-Installationen</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="134"/>
+        <location filename="../ui/Presentation.cpp" line="135"/>
         <source>Conversions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversions</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="136"/>
+        <location filename="../ui/Presentation.cpp" line="137"/>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="143"/>
+        <location filename="../ui/Presentation.cpp" line="144"/>
         <source>Lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeitbudget</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="143"/>
+        <location filename="../ui/Presentation.cpp" line="144"/>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagesbudget</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="150"/>
+        <location filename="../ui/Presentation.cpp" line="151"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="152"/>
-        <location filename="../ui/Presentation.cpp" line="181"/>
+        <location filename="../ui/Presentation.cpp" line="153"/>
+        <location filename="../ui/Presentation.cpp" line="182"/>
         <source>Launching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="154"/>
-        <location filename="../ui/Presentation.cpp" line="184"/>
+        <location filename="../ui/Presentation.cpp" line="155"/>
+        <location filename="../ui/Presentation.cpp" line="185"/>
         <source>Live</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="156"/>
+        <location filename="../ui/Presentation.cpp" line="157"/>
         <source>Partly live</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise aktiv</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="158"/>
-        <location filename="../ui/Presentation.cpp" line="187"/>
+        <location filename="../ui/Presentation.cpp" line="159"/>
+        <location filename="../ui/Presentation.cpp" line="188"/>
         <source>Pausing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird pausiert…</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="160"/>
-        <location filename="../ui/Presentation.cpp" line="190"/>
+        <location filename="../ui/Presentation.cpp" line="161"/>
+        <location filename="../ui/Presentation.cpp" line="191"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="162"/>
-        <location filename="../ui/Presentation.cpp" line="193"/>
+        <location filename="../ui/Presentation.cpp" line="163"/>
+        <location filename="../ui/Presentation.cpp" line="194"/>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="164"/>
-        <location filename="../ui/Presentation.cpp" line="196"/>
+        <location filename="../ui/Presentation.cpp" line="165"/>
+        <location filename="../ui/Presentation.cpp" line="197"/>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="166"/>
-        <location filename="../ui/Presentation.cpp" line="199"/>
+        <location filename="../ui/Presentation.cpp" line="167"/>
+        <location filename="../ui/Presentation.cpp" line="200"/>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="168"/>
-        <location filename="../ui/Presentation.cpp" line="205"/>
+        <location filename="../ui/Presentation.cpp" line="169"/>
+        <location filename="../ui/Presentation.cpp" line="206"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="178"/>
+        <location filename="../ui/Presentation.cpp" line="179"/>
         <source>Not launched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="202"/>
+        <location filename="../ui/Presentation.cpp" line="203"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="211"/>
+        <location filename="../ui/Presentation.cpp" line="212"/>
         <source>Throttled until %1, then AdsDesk tries again</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedrosselt bis %1, danach versucht AdsDesk es erneut</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="213"/>
+        <location filename="../ui/Presentation.cpp" line="214"/>
         <source>Waiting out the platform&apos;s rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet das Ratenlimit der Plattform ab</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="216"/>
+        <location filename="../ui/Presentation.cpp" line="217"/>
         <source>Needs you to sign in to the account again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneute Anmeldung beim Konto erforderlich</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="222"/>
-        <location filename="../ui/Presentation.cpp" line="268"/>
+        <location filename="../ui/Presentation.cpp" line="223"/>
+        <location filename="../ui/Presentation.cpp" line="269"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/Presentation.cpp" line="240"/>
-        <source>Split by platform</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="241"/>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <source>Split by platform</source>
+        <translation>Aufteilung nach Plattform</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="242"/>
-        <source>Budget type</source>
-        <translation type="unfinished"></translation>
+        <source>Currency</source>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="243"/>
-        <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <source>Budget type</source>
+        <translation>Budgettyp</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="244"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="245"/>
-        <source>End</source>
-        <translation type="unfinished"></translation>
+        <source>Start</source>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="246"/>
-        <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <source>End</source>
+        <translation>Ende</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="247"/>
-        <source>Ad account</source>
-        <translation type="unfinished"></translation>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="248"/>
+        <source>Ad account</source>
+        <translation>Werbekonto</translation>
+    </message>
+    <message>
         <location filename="../ui/Presentation.cpp" line="249"/>
-        <source>Audiences</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/Presentation.cpp" line="250"/>
-        <location filename="../ui/Presentation.cpp" line="251"/>
-        <source>Creatives</source>
-        <translation type="unfinished"></translation>
+        <source>Audiences</source>
+        <translation>Zielgruppen</translation>
     </message>
     <message>
+        <location filename="../ui/Presentation.cpp" line="251"/>
         <location filename="../ui/Presentation.cpp" line="252"/>
-        <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <source>Creatives</source>
+        <translation>Creatives</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="253"/>
-        <source>Platforms</source>
-        <translation type="unfinished">Plattformen</translation>
+        <source>Objective</source>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="254"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
+        <source>Platforms</source>
+        <translation>Plattformen</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="276"/>
+        <location filename="../ui/Presentation.cpp" line="255"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/Presentation.cpp" line="277"/>
         <source>%1 %2</source>
         <comment>amount, currency code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/Presentation.cpp" line="282"/>
-        <source>%1 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/Presentation.cpp" line="283"/>
+        <source>%1 in total</source>
+        <translation>%1 insgesamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/Presentation.cpp" line="284"/>
         <source>%1 per day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pro Tag</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="290"/>
+        <location filename="../ui/Presentation.cpp" line="291"/>
         <source>Not scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geplant</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="294"/>
+        <location filename="../ui/Presentation.cpp" line="295"/>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ab %1</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="296"/>
+        <location filename="../ui/Presentation.cpp" line="297"/>
         <source>%1 – %2</source>
         <comment>schedule start, end</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../ui/Presentation.cpp" line="305"/>
+        <location filename="../ui/Presentation.cpp" line="325"/>
         <source>%1 %2</source>
         <comment>date, time</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -248,384 +307,349 @@
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="154"/>
         <source>New campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Kampagne</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="176"/>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="913"/>
         <source>Edit “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="200"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="201"/>
         <source>objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="202"/>
         <source>platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattformen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="203"/>
         <source>budget type</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgettyp</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="204"/>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="205"/>
         <source>currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="206"/>
         <source>split by platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung nach Plattform</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="207"/>
         <source>audiences</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="208"/>
         <source>creatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Creatives</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="209"/>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="210"/>
         <source>end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="228"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="255"/>
         <source>e.g. Winter sale – video</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Winter-Sale – Video</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="256"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="265"/>
         <source>Choose an objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel auswählen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="267"/>
         <source>&amp;Objective:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ziel:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="281"/>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="285"/>
         <source>Platforms:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattformen:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="297"/>
         <source>Budget t&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu&amp;dgettyp:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="304"/>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="305"/>
         <source>&amp;Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bet&amp;rag:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="316"/>
         <source>C&amp;urrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Währung:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="321"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="321"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="321"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="349"/>
         <source>Sp&amp;lit by platform:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ufteilung nach Plattform:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="351"/>
         <source>Leave the amounts empty to split the budget evenly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie die Beträge leer, um das Budget gleichmäßig aufzuteilen.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="359"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="375"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="379"/>
         <source>Au&amp;diences:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zie&amp;lgruppen:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="381"/>
         <source>&amp;Creatives:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Creatives:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="384"/>
         <source>Audiences and creatives</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppen und Creatives</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="406"/>
         <source>Sta&amp;rts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beg&amp;inn:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="408"/>
         <source>&amp;Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ende:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="410"/>
         <source>Without an end date a daily budget runs until you pause it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Enddatum läuft ein Tagesbudget, bis Sie es pausieren.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="413"/>
         <source>Times are in your time zone (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeiten gelten in Ihrer Zeitzone (%1).</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="416"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="447"/>
         <source>Save the campaign to check it with its platforms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie die Kampagne, um sie bei ihren Plattformen zu prüfen.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="454"/>
         <source>Check &amp;with platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bei Plattformen prüfen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="457"/>
         <source>Saves your changes, then shows what each platform would refuse or warn about. Nothing is sent to the platforms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert Ihre Änderungen und zeigt dann, was jede Plattform ablehnen oder beanstanden würde. An die Plattformen wird nichts gesendet.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="466"/>
         <source>Before launch</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Start</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="542"/>
         <source>The check below is for the saved campaign; checking again saves your edits first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung unten gilt für die gespeicherte Kampagne; eine erneute Prüfung speichert zuerst Ihre Änderungen.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="568"/>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="575"/>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="581"/>
         <source>No audiences in the library yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Zielgruppen in der Bibliothek.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="583"/>
         <source>No creatives in the library yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Creatives in der Bibliothek.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="604"/>
         <source>%1 (not in the library)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht in der Bibliothek)</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="662"/>
         <source>The latest version could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Version konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="680"/>
         <source>Enter an amount such as 150 or %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Betrag wie 150 oder %1 ein.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="756"/>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="830"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="820"/>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="821"/>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="901"/>
         <source>Still needed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch erforderlich: %1.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="916"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="924"/>
         <source>Checking with the platforms…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung bei den Plattformen läuft…</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="938"/>
         <source>The check did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung wurde nicht ausgeführt: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="976"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="1023"/>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="1040"/>
         <source>The campaign was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="1027"/>
         <source>This campaign was changed elsewhere (in another window or through the local API) while you were editing it. The form now shows the latest version; make your changes again and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kampagne wurde während Ihrer Bearbeitung an anderer Stelle geändert (in einem anderen Fenster oder über die lokale API). Das Formular zeigt jetzt die aktuelle Version; nehmen Sie Ihre Änderungen erneut vor und speichern Sie.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignEditorDialog.cpp" line="1036"/>
         <source>This campaign was deleted elsewhere, so there is nothing to save it to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kampagne wurde an anderer Stelle gelöscht und kann daher nicht mehr gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>ads::ui::CampaignMetricsView</name>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="42"/>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="43"/>
-        <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="44"/>
-        <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="45"/>
-        <source>Custom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="175"/>
-        <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="177"/>
-        <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="179"/>
-        <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="286"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="188"/>
         <source>Select a campaign to see how it delivers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Kampagne aus, um ihre Auslieferung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="290"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="192"/>
         <source>The period starts after it ends; pick an earlier start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zeitraum beginnt nach seinem Ende; wählen Sie ein früheres Startdatum.</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="294"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="196"/>
         <source>Loading figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="309"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="211"/>
         <source>Could not load the figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="329"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="231"/>
         <source>No delivery in this period yet. Figures appear after the platforms report and a sync runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum noch keine Auslieferung. Zahlen erscheinen, sobald die Plattformen berichten und eine Synchronisierung läuft.</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="364"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="266"/>
         <source>Daily spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tägliche Ausgaben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/CampaignMetricsView.cpp" line="365"/>
+        <location filename="../ui/charts/CampaignMetricsView.cpp" line="267"/>
         <source>Daily spend (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tägliche Ausgaben (%1)</translation>
     </message>
 </context>
 <context>
@@ -633,47 +657,392 @@
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="43"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="102"/>
         <source>Campaign id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen-ID: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="156"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="158"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="160"/>
         <source>Platforms</source>
-        <translation type="unfinished">Plattformen</translation>
+        <translation>Plattformen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="162"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="164"/>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="166"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/CampaignTableModel.cpp" line="168"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::ComparisonChart</name>
+    <message>
+        <location filename="../ui/dashboard/ComparisonChart.cpp" line="44"/>
+        <source>%1 by platform</source>
+        <translation>%1 nach Plattform</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::DashboardView</name>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="53"/>
+        <source>%1 – %2</source>
+        <comment>date range</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="98"/>
+        <source>Freshness</source>
+        <translation>Aktualität</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="126"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="127"/>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="128"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="129"/>
+        <source>Hour (last week)</source>
+        <translation>Stunde (letzte Woche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="132"/>
+        <source>&amp;Chart:</source>
+        <translation>&amp;Diagramm:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="134"/>
+        <source>&amp;By:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="144"/>
+        <source>The currency every figure is converted into, at each day&apos;s rate</source>
+        <translation>Die Währung, in die alle Zahlen zum jeweiligen Tageskurs umgerechnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="145"/>
+        <source>C&amp;urrency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="147"/>
+        <source>E&amp;xchange rates…</source>
+        <translation>Wechselk&amp;urse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="234"/>
+        <source>The period starts after it ends; pick an earlier start date.</source>
+        <translation>Der Zeitraum beginnt nach seinem Ende; wählen Sie ein früheres Startdatum.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="299"/>
+        <source>Could not load the figures: %1</source>
+        <translation>Die Zahlen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="309"/>
+        <source>No delivery in this period yet. Figures appear after a campaign runs and a sync reads it.</source>
+        <translation>In diesem Zeitraum noch keine Auslieferung. Zahlen erscheinen, sobald eine Kampagne läuft und eine Synchronisierung sie liest.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="350"/>
+        <source>Converting every figure into %1…</source>
+        <translation>Alle Zahlen werden in %1 umgerechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardView.cpp" line="354"/>
+        <source>The reporting currency was not changed: %1</source>
+        <translation>Die Berichtswährung wurde nicht geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::DateRangePicker</name>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="17"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="18"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="19"/>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="20"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="21"/>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="22"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="29"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="31"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DateRangePicker.cpp" line="33"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::ExchangeRatesDialog</name>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="44"/>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="49"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="49"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="49"/>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="55"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="57"/>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="59"/>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="65"/>
+        <source>&amp;Add row</source>
+        <translation>Zeile &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="66"/>
+        <source>&amp;Remove row</source>
+        <translation>Zeile &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="67"/>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="99"/>
+        <source>Loading rates…</source>
+        <translation>Kurse werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="109"/>
+        <source>Could not read the rates: %1</source>
+        <translation>Die Kurse konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="114"/>
+        <source>Units of %1 per unit of each currency.</source>
+        <translation>Einheiten %1 je Einheit der jeweiligen Währung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="148"/>
+        <source>Row %1 needs a date (YYYY-MM-DD), a three-letter currency and a positive rate.</source>
+        <translation>Zeile %1 benötigt ein Datum (JJJJ-MM-TT), einen dreistelligen Währungscode und einen positiven Kurs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="167"/>
+        <source>Saving rates and converting the figures again…</source>
+        <translation>Kurse werden gespeichert und die Zahlen neu umgerechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="171"/>
+        <source>Could not save the rates: %1</source>
+        <translation>Die Kurse konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="175"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="182"/>
+        <source>Import exchange rates</source>
+        <translation>Wechselkurse importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="182"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="187"/>
+        <source>Could not open %1: %2</source>
+        <translation>%1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="193"/>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="196"/>
+        <source>Could not import the rates: %1</source>
+        <translation>Die Kurse konnten nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/ExchangeRatesDialog.cpp" line="201"/>
+        <source>Imported %1 rates.</source>
+        <translation>%1 Kurse importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::FreshnessPanel</name>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="22"/>
+        <source>No platform has been synced yet.</source>
+        <translation>Noch keine Plattform wurde synchronisiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="70"/>
+        <source>syncing now</source>
+        <translation>wird gerade synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="72"/>
+        <source>sync failed: %1</source>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="74"/>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="76"/>
+        <source>not synced yet</source>
+        <translation>noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="78"/>
+        <source>settling since %1</source>
+        <translation>vorläufig ab %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="80"/>
+        <source>next sync %1</source>
+        <translation>nächste Synchronisierung am %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="89"/>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="91"/>
+        <source>1 minute ago</source>
+        <translation>vor 1 Minute</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="93"/>
+        <source>%1 minutes ago</source>
+        <translation>vor %1 Minuten</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="96"/>
+        <source>1 hour ago</source>
+        <translation>vor 1 Stunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="98"/>
+        <source>%1 hours ago</source>
+        <translation>vor %1 Stunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/FreshnessPanel.cpp" line="99"/>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::KpiTile</name>
+    <message>
+        <location filename="../ui/dashboard/KpiTile.cpp" line="52"/>
+        <source>Compared with %1: %2</source>
+        <translation>Verglichen mit %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/KpiTile.cpp" line="66"/>
+        <source>no earlier figure</source>
+        <translation>kein früherer Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/KpiTile.cpp" line="75"/>
+        <source>%1 %2 % vs. previous</source>
+        <comment>arrow, percentage</comment>
+        <translation>%1 %2 % ggü. vorher</translation>
     </message>
 </context>
 <context>
@@ -704,203 +1073,207 @@
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="32"/>
         <source>%1 would refuse it (share %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 würde sie ablehnen (Anteil %2)</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="33"/>
         <source>%1 is ready: %2 objects to create (share %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereit: %2 anzulegende Objekte (Anteil %3)</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="43"/>
         <source>• %1</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="45"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="62"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/LaunchCheckView.cpp" line="71"/>
         <source>The campaign has no platforms to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne hat keine Plattformen, die geprüft werden können.</translation>
     </message>
 </context>
 <context>
     <name>ads::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="51"/>
+        <location filename="../ui/MainWindow.cpp" line="53"/>
         <source>AdsDesk</source>
         <translation>AdsDesk</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>&amp;New campaign…</source>
         <translation>&amp;Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>&amp;Launch</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>&amp;Resume</source>
         <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>D&amp;uplicate</source>
         <translation>D&amp;uplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>S&amp;chedule…</source>
         <translation>&amp;Zeitplan…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
         <source>S&amp;ync now</source>
         <translation>&amp;Jetzt synchronisieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
         <source>&amp;Find campaign</source>
         <translation>Kampagne such&amp;en</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>&amp;Campaign</source>
         <translation>&amp;Kampagne</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>Campaign actions</source>
         <translation>Kampagnenaktionen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="218"/>
+        <source>Ca&amp;mpaigns</source>
+        <translation>Ka&amp;mpagnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <source>Das&amp;hboard</source>
+        <translation>Das&amp;hboard</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>Name, platform, status… (%1)</source>
         <translation>Name, Plattform, Status… (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="221"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Searc&amp;h:</source>
         <translation>Such&amp;e:</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="303"/>
+        <location filename="../ui/MainWindow.cpp" line="315"/>
         <source>Platforms</source>
         <translation>Plattformen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="310"/>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
         <source>Performance</source>
         <translation>Leistung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
+        <location filename="../ui/MainWindow.cpp" line="349"/>
         <source>The campaigns could not be loaded: %1</source>
         <translation>Die Kampagnen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Saved “%1”.</source>
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="462"/>
         <source>%1 campaigns selected</source>
         <translation>%1 Kampagnen ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="468"/>
         <source>No campaign selected</source>
         <translation>Keine Kampagne ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>%1 — %2, %3</source>
         <translation>%1 — %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Sync is off</source>
-        <translation>Synchronisierung ist aus</translation>
+        <translation type="vanished">Synchronisierung ist aus</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Syncing…</source>
-        <translation>Synchronisiere…</translation>
+        <translation type="vanished">Synchronisiere…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
         <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <translation type="vanished">%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>Last sync %1</source>
-        <translation>Zuletzt synchronisiert %1</translation>
+        <translation type="vanished">Zuletzt synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>Not synced yet</source>
-        <translation>Noch nicht synchronisiert</translation>
+        <translation type="vanished">Noch nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>%1 — failed for %2</source>
-        <translation>%1 — fehlgeschlagen für %2</translation>
+        <translation type="vanished">%1 — fehlgeschlagen für %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="543"/>
+        <location filename="../ui/MainWindow.cpp" line="506"/>
         <source>1 campaign</source>
         <translation>1 Kampagne</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="543"/>
+        <location filename="../ui/MainWindow.cpp" line="506"/>
         <source>%1 campaigns</source>
         <translation>%1 Kampagnen</translation>
     </message>
@@ -1034,12 +1407,12 @@ Abschalten und löschen?</translation>
     <message>
         <location filename="../ui/MessageBanner.cpp" line="21"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../ui/MessageBanner.cpp" line="22"/>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
@@ -1048,63 +1421,63 @@ Abschalten und löschen?</translation>
         <location filename="../ui/charts/MetricsTableModel.cpp" line="33"/>
         <source>%1 %2</source>
         <comment>amount, currency code</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/charts/MetricsTableModel.cpp" line="108"/>
         <source>%1 %</source>
         <comment>percentage</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="163"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="170"/>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>Plattform</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="165"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="172"/>
         <source>Impressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressionen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="167"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="174"/>
         <source>Clicks</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicks</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="169"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="176"/>
         <source>CTR</source>
-        <translation type="unfinished"></translation>
+        <translation>CTR</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="171"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="178"/>
         <source>CPC</source>
-        <translation type="unfinished"></translation>
+        <translation>CPC</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="173"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="180"/>
         <source>CPM</source>
-        <translation type="unfinished"></translation>
+        <translation>CPM</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="175"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="182"/>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="177"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="184"/>
         <source>Conversions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversions</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="179"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="186"/>
         <source>ROAS</source>
-        <translation type="unfinished"></translation>
+        <translation>ROAS</translation>
     </message>
     <message>
-        <location filename="../ui/charts/MetricsTableModel.cpp" line="193"/>
+        <location filename="../ui/charts/MetricsTableModel.cpp" line="200"/>
         <source>All platforms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Plattformen</translation>
     </message>
 </context>
 <context>
@@ -1113,72 +1486,72 @@ Abschalten und löschen?</translation>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="71"/>
         <source>%1: %2</source>
         <comment>object, remote id</comment>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="81"/>
         <source>Select a campaign to see where it runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Kampagne aus, um zu sehen, wo sie läuft.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="133"/>
         <source>This campaign has no platforms yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kampagne hat noch keine Plattformen.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="178"/>
         <source>Budget share: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetanteil: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="185"/>
         <source>%1 said: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meldet: %2 %3</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="190"/>
         <source>%1&apos;s code: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Code von %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="193"/>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="244"/>
         <source>Ids on %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs bei %1:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="251"/>
         <source>Ids on %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs bei %1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="197"/>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert am %1</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="219"/>
         <source>%1 of %2 objects created</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Objekten angelegt</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="222"/>
         <source>%1 objects created so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher %1 Objekte angelegt</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="228"/>
         <source>Turning delivery off at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslieferung bei %1 wird angehalten…</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/PlatformStatusPanel.cpp" line="229"/>
         <source>Turning delivery back on at %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslieferung bei %1 wird wieder aufgenommen…</translation>
     </message>
 </context>
 <context>
@@ -1186,44 +1559,44 @@ Abschalten und löschen?</translation>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="38"/>
         <source>Times are in your time zone (%1); AdsDesk stores them in UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeiten gelten in Ihrer Zeitzone (%1); AdsDesk speichert sie in UTC.</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="45"/>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="47"/>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="46"/>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="48"/>
         <source>the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="59"/>
         <source>&amp;Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ende:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="63"/>
         <source>Schedule “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitplan für „%1“</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="70"/>
         <source>&amp;Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beginn:</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="79"/>
         <source>S&amp;chedule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen</translation>
     </message>
     <message>
         <location filename="../ui/campaigns/ScheduleDialog.cpp" line="155"/>
         <source>Not scheduled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geplant: %1</translation>
     </message>
 </context>
 <context>
@@ -1232,77 +1605,133 @@ Abschalten und löschen?</translation>
         <location filename="../ui/settings/SettingsDialog.cpp" line="25"/>
         <location filename="../ui/settings/SettingsDialog.cpp" line="103"/>
         <source>&amp;Show</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nzeigen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="28"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="34"/>
         <source>The local API is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale API läuft nicht.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="35"/>
         <source>Copy &amp;address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse kopieren</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="47"/>
         <source>Co&amp;py</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;pieren</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="56"/>
         <source>Copy a &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token kopieren</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="60"/>
         <source>Copies a new bearer token for the local API, to paste into your CRM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert ein neues Bearer-Token für die lokale API, zum Einfügen in Ihr CRM.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="63"/>
         <source>&amp;Local API:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lokale API:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="65"/>
         <source>Token si&amp;gning secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;gnaturgeheimnis für Tokens:</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="72"/>
         <source>Anything that holds the secret or a token can read and change your campaigns through the local API. Share them only with tools you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer das Geheimnis oder ein Token besitzt, kann Ihre Kampagnen über die lokale API lesen und ändern. Geben Sie beides nur an Tools weiter, denen Sie vertrauen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="103"/>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbergen</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="110"/>
         <source>The address was copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse wurde kopiert.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="119"/>
         <source>The secret was copied. Paste it only into a tool you trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis wurde kopiert. Fügen Sie es nur in ein Tool ein, dem Sie vertrauen.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="126"/>
         <source>No token could be made. Check that the local API is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Token erstellt werden. Prüfen Sie, ob die lokale API läuft.</translation>
     </message>
     <message>
         <location filename="../ui/settings/SettingsDialog.cpp" line="131"/>
         <source>A new token was copied. Paste it into your CRM&apos;s AdsDesk connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Token wurde kopiert. Fügen Sie es in die AdsDesk-Verbindung Ihres CRM ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::SyncProgressWidget</name>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="30"/>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="37"/>
+        <source>Reading sync state…</source>
+        <translation>Synchronisierungsstand wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="37"/>
+        <source>Sync is off</source>
+        <translation>Synchronisierung ist deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="97"/>
+        <source>Syncing…</source>
+        <translation>Synchronisierung läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="102"/>
+        <source>Syncing %1 of %2 platforms…</source>
+        <translation>Plattform %1 von %2 wird synchronisiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="115"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="118"/>
+        <source>Last sync %1</source>
+        <translation>Zuletzt synchronisiert am %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="118"/>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/SyncProgressWidget.cpp" line="120"/>
+        <source>%1 — failed for %2</source>
+        <translation>%1 — fehlgeschlagen bei %2</translation>
+    </message>
+</context>
+<context>
+    <name>ads::ui::TrendChart</name>
+    <message>
+        <location filename="../ui/dashboard/TrendChart.cpp" line="64"/>
+        <source>settling: may still change</source>
+        <translation>vorläufig: kann sich noch ändern</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,6 @@
 
 #include "core/services/CampaignService.h"
 #include "core/services/ChangeNotifier.h"
-#include "core/services/SyncService.h"
 #include "core/services/Workspace.h"
 #include "ui/Background.h"
 #include "ui/Logging.h"
@@ -12,6 +11,8 @@
 #include "ui/campaigns/CampaignTableModel.h"
 #include "ui/campaigns/PlatformStatusPanel.h"
 #include "ui/charts/CampaignMetricsView.h"
+#include "ui/dashboard/DashboardView.h"
+#include "ui/dashboard/SyncProgressWidget.h"
 #include "ui/settings/SettingsDialog.h"
 
 #include <QAction>
@@ -26,6 +27,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -54,16 +56,15 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
-    setCentralWidget(createCentralArea());
+    setCentralWidget(createPages());
 
-    m_syncLabel = new QLabel;
+    m_syncProgress = new SyncProgressWidget(workspace->sync(), workspace->notifier());
     m_countLabel = new QLabel;
     statusBar()->addPermanentWidget(m_countLabel);
-    statusBar()->addPermanentWidget(m_syncLabel);
+    statusBar()->addPermanentWidget(m_syncProgress);
 
     connectServices();
     updateActions();
-    updateSyncStatus();
     resize(1200, 760);
 
     m_model->reload();
@@ -208,6 +209,17 @@ void MainWindow::createToolBar()
     bar->addAction(m_settingsAction);
 }
 
+QWidget *MainWindow::createPages()
+{
+    m_dashboard = new DashboardView(m_workspace);
+    m_pages = new QTabWidget;
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(createCentralArea(), tr("Ca&mpaigns"));
+    m_pages->addTab(m_dashboard, tr("Das&hboard"));
+    return m_pages;
+}
+
 QWidget *MainWindow::createCentralArea()
 {
     m_banner = new MessageBanner;
@@ -348,25 +360,6 @@ void MainWindow::connectServices()
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, selectFirstIfNone, Qt::QueuedConnection);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, selectFirstIfNone, Qt::QueuedConnection);
-
-    // Sync state changes on the sync worker's thread; queued so the label is touched here only.
-    connect(m_workspace->notifier(),
-            &ChangeNotifier::syncStateChanged,
-            this,
-            &MainWindow::updateSyncStatus,
-            Qt::QueuedConnection);
-    if (SyncService *sync = m_workspace->sync()) {
-        connect(sync,
-                &SyncService::syncStarted,
-                this,
-                &MainWindow::updateSyncStatus,
-                Qt::QueuedConnection);
-        connect(sync,
-                &SyncService::syncFinished,
-                this,
-                &MainWindow::updateSyncStatus,
-                Qt::QueuedConnection);
-    }
 }
 
 QString MainWindow::selectedCampaignId() const
@@ -438,12 +431,7 @@ void MainWindow::onCampaignSaved(const Campaign &campaign)
 
 void MainWindow::syncNow()
 {
-    SyncService *sync = m_workspace->sync();
-    if (!sync)
-        return;
-    qCInfo(lcUiMain) << "sync requested from the window";
-    sync->requestSync(); // returns at once; progress arrives through syncStateChanged
-    updateSyncStatus();
+    m_syncProgress->requestSync();
 }
 
 void MainWindow::showSettings()
@@ -508,41 +496,7 @@ void MainWindow::updateActions()
 
 QString MainWindow::syncStatusText() const
 {
-    return m_syncLabel->text();
-}
-
-void MainWindow::updateSyncStatus()
-{
-    const SyncService *sync = m_workspace->sync();
-    if (!sync) {
-        m_syncLabel->setText(tr("Sync is off"));
-        return;
-    }
-
-    const SyncStatus status = sync->status();
-    if (status.running) {
-        m_syncLabel->setText(tr("Syncing…"));
-        return;
-    }
-
-    QDateTime last;
-    QStringList failures;
-    for (auto it = status.platforms.begin(); it != status.platforms.end(); ++it) {
-        if (it->lastSuccessAt.isValid() && (!last.isValid() || it->lastSuccessAt > last))
-            last = it->lastSuccessAt;
-        const bool failedLast =
-            !it->lastError.isEmpty()
-            && (!it->lastSuccessAt.isValid() || it->lastAttemptAt > it->lastSuccessAt);
-        if (failedLast)
-            failures.append(
-                tr("%1: %2").arg(Presentation::platformTitle(it.key()), it->lastError));
-    }
-
-    QString text = last.isValid() ? tr("Last sync %1").arg(Presentation::timestamp(last))
-                                  : tr("Not synced yet");
-    if (!failures.isEmpty())
-        text = tr("%1 — failed for %2").arg(text, failures.join(QStringLiteral("; ")));
-    m_syncLabel->setText(text);
+    return m_syncProgress->text();
 }
 
 void MainWindow::updateCampaignCount()

@@ -10,6 +10,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace ads::core {
@@ -23,8 +24,10 @@ namespace ads::ui {
 
 class CampaignMetricsView;
 class CampaignTableModel;
+class DashboardView;
 class MessageBanner;
 class PlatformStatusPanel;
+class SyncProgressWidget;
 
 /**
  * The desktop program's window: the campaign table with search, the selected campaign's platforms
@@ -57,6 +60,13 @@ public:
     CampaignMetricsView *metricsView() const { return m_metricsView; }
 
     MessageBanner *banner() const { return m_banner; }
+
+    DashboardView *dashboard() const { return m_dashboard; }
+
+    /** The "Campaigns" and "Dashboard" pages. */
+    QTabWidget *pages() const { return m_pages; }
+
+    SyncProgressWidget *syncProgress() const { return m_syncProgress; }
 
     QString syncStatusText() const;
 
@@ -93,6 +103,7 @@ private:
     void createActions();
     void createMenus();
     void createToolBar();
+    QWidget *createPages();
     QWidget *createCentralArea();
     QWidget *createDetailsArea();
     void connectServices();
@@ -109,7 +120,6 @@ private:
     void onCampaignUpdated(const QString &campaignId);
     void showDetails();
     void updateActions();
-    void updateSyncStatus();
     void updateCampaignCount();
     const core::Campaign *selectedCampaign() const;
 
@@ -128,7 +138,9 @@ private:
     QLabel *m_detailsTitle = nullptr;
     PlatformStatusPanel *m_platformPanel = nullptr;
     CampaignMetricsView *m_metricsView = nullptr;
-    QLabel *m_syncLabel = nullptr;
+    QTabWidget *m_pages = nullptr;
+    DashboardView *m_dashboard = nullptr;
+    SyncProgressWidget *m_syncProgress = nullptr;
     QLabel *m_countLabel = nullptr;
 
     QAction *m_newAction = nullptr;

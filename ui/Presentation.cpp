@@ -2,6 +2,7 @@
 
 #include "core/domain/Money.h"
 
+#include <QColor>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -294,6 +295,25 @@ QString Presentation::schedule(const Schedule &schedule)
         return tr("from %1").arg(start);
     const QString end = locale.toString(schedule.endAt.toLocalTime().date(), kDateFormat);
     return tr("%1 – %2", "schedule start, end").arg(start, end);
+}
+
+QColor Presentation::platformColor(Platform platform)
+{
+    switch (platform) {
+    case Platform::Facebook:
+        return QColor(0x18, 0x77, 0xf2);
+    case Platform::Google:
+        return QColor(0x34, 0xa8, 0x53);
+    case Platform::TikTok:
+        return QColor(0x22, 0x22, 0x22);
+    case Platform::LinkedIn:
+        return QColor(0x7b, 0x3f, 0xa0);
+    case Platform::Pinterest:
+        return QColor(0xe6, 0x00, 0x23);
+    case Platform::Snapchat:
+        return QColor(0xd8, 0xa7, 0x00);
+    }
+    return Qt::gray;
 }
 
 QString Presentation::timestamp(const QDateTime &instant)

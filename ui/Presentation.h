@@ -3,6 +3,7 @@
 #include "core/domain/Campaign.h"
 #include "core/domain/Error.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -20,6 +21,9 @@ class Presentation
 public:
     /** The platform's brand name: "Facebook", "TikTok". */
     static QString platformTitle(core::Platform platform);
+
+    /** A fixed colour per platform, so a platform keeps its colour across campaigns, periods and charts. */
+    static QColor platformColor(core::Platform platform);
 
     /** Brand names of a spec's platforms joined with commas; unknown names are shown as written.
      */

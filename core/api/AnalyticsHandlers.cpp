@@ -1,6 +1,8 @@
 #include "core/api/ApiHandlers.h"
 #include "core/api/ApiJson.h"
+#include "core/domain/Money.h"
 #include "core/services/AnalyticsService.h"
+#include "core/services/ExchangeRates.h"
 #include "core/services/Workspace.h"
 
 #include <QJsonArray>
@@ -56,6 +58,9 @@ Result<AnalyticsQuery> analyticsQuery(const ApiContext &context, const QUrlQuery
     result.platforms = *platforms;
     for (const QString &id : listParameter(query, QStringLiteral("campaignIds")))
         result.campaignIds.append(id.trimmed());
+    result.currency = query.queryItemValue(QStringLiteral("currency")).trimmed().toUpper();
+    if (!result.currency.isEmpty() && !money::isKnownCurrency(result.currency))
+        return fail(fieldError(QStringLiteral("currency"), QStringLiteral("must be an ISO 4217 code")));
     return result;
 }
 
@@ -89,6 +94,45 @@ AnalyticsService &service(const ApiContext &context)
     return *context.workspace->analytics();
 }
 
+QJsonObject ratesToJson(const QString &reportingCurrency, const QList<ExchangeRate> &rates)
+{
+    QJsonArray items;
+    for (const ExchangeRate &rate : rates) {
+        items.append(QJsonObject{{"date", rate.date.toString(Qt::ISODate)},
+                                 {"currency", rate.currency},
+                                 {"rate", fx::rateToDouble(rate.rateE9)}});
+    }
+    return {{"reportingCurrency", reportingCurrency}, {"items", items}};
+}
+
+/** The items of a PUT /fx-rates body; every problem is named by its field. */
+Result<QList<ExchangeRate>> ratesFromJson(const QJsonArray &items)
+{
+    QList<ExchangeRate> rates;
+    QList<FieldError> problems;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items[i].toObject();
+        const QString at = QStringLiteral("items[%1]").arg(i);
+        ExchangeRate rate;
+        rate.date = dayFromText(item.value("date").toString());
+        rate.currency = item.value("currency").toString().trimmed().toUpper();
+        if (!rate.date.isValid())
+            problems.append({at + QStringLiteral(".date"), QStringLiteral("must be a date written YYYY-MM-DD")});
+        const QJsonValue value = item.value("rate");
+        auto parsed = value.isString() ? fx::parseRate(value.toString()) : fx::rateFromJsonNumber(value.toDouble());
+        if (!value.isString() && !value.isDouble())
+            problems.append({at + QStringLiteral(".rate"), QStringLiteral("must be a number")});
+        else if (!parsed)
+            problems.append({at + QStringLiteral(".rate"), parsed.error().message});
+        else
+            rate.rateE9 = *parsed;
+        rates.append(rate);
+    }
+    if (!problems.isEmpty())
+        return fail(Error::invalid(problems));
+    return rates;
+}
+
 } // namespace
 
 QHttpServerResponse analyticsOverview(const ApiContext &context, const ApiCall &call)
@@ -114,7 +158,7 @@ QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &ca
     const auto granularity = granularityFromName(name);
     if (!granularity)
         return errorResponse(fieldError(QStringLiteral("granularity"),
-                                        QStringLiteral("must be day, week or month")));
+                                        QStringLiteral("must be hour, day, week or month")));
     const auto trends = service(context).trends(*query, *granularity);
     if (!trends)
         return errorResponse(trends.error());
@@ -152,8 +196,10 @@ QHttpServerResponse analyticsComparison(const ApiContext &context, const ApiCall
     const auto query = analyticsQuery(context, parameters);
     if (!query)
         return errorResponse(query.error());
-    const auto dimension =
-        comparisonDimensionFromName(parameters.queryItemValue(QStringLiteral("dimension")));
+    const QString dimensionName = parameters.hasQueryItem(QStringLiteral("dimension"))
+                                      ? parameters.queryItemValue(QStringLiteral("dimension"))
+                                      : QStringLiteral("platform");
+    const auto dimension = comparisonDimensionFromName(dimensionName);
     if (!dimension)
         return errorResponse(fieldError(QStringLiteral("dimension"),
                                         QStringLiteral("must be platform, campaign or period")));
@@ -161,6 +207,67 @@ QHttpServerResponse analyticsComparison(const ApiContext &context, const ApiCall
     if (!comparison)
         return errorResponse(comparison.error());
     return jsonResponse(comparisonToJson(*comparison));
+}
+
+QHttpServerResponse listExchangeRates(const ApiContext &context, const ApiCall &call)
+{
+    const QUrlQuery query = call.request.query();
+    const auto from = dateParameter(query, QStringLiteral("from"));
+    const auto to = dateParameter(query, QStringLiteral("to"));
+    if (!from || !to)
+        return errorResponse(!from ? from.error() : to.error());
+    const QDate last = to->value_or(today(context));
+    const QDate first = from->value_or(last.addDays(1 - kDefaultAnalyticsDays));
+    if (first > last)
+        return errorResponse(fieldError(QStringLiteral("from"), QStringLiteral("must not be after to")));
+
+    ExchangeRateService &rates = *context.workspace->exchangeRates();
+    const auto reporting = rates.reportingCurrency();
+    const auto listed = reporting ? rates.rates(first, last) : Result<QList<ExchangeRate>>(fail(reporting.error()));
+    if (!listed)
+        return errorResponse(listed.error());
+    return jsonResponse(ratesToJson(*reporting, *listed));
+}
+
+QHttpServerResponse replaceExchangeRates(const ApiContext &context, const ApiCall &call)
+{
+    ExchangeRateService &rates = *context.workspace->exchangeRates();
+    const QJsonValue currencyValue = call.body.value("reportingCurrency");
+    if (!currencyValue.isUndefined() && !currencyValue.isString())
+        return errorResponse(fieldError(QStringLiteral("reportingCurrency"),
+                                        QStringLiteral("must be an ISO 4217 code")));
+    const QDate from = dayFromText(call.body.value("from").toString());
+    const QDate to = dayFromText(call.body.value("to").toString());
+    ExchangeRateService::Change change;
+    change.reportingCurrency = currencyValue.toString().trimmed().toUpper();
+    change.replacesRates = call.body.contains("items") || call.body.contains("from") || call.body.contains("to");
+    if (change.replacesRates) {
+        if (!from.isValid() || !to.isValid())
+            return errorResponse(fieldError(!from.isValid() ? QStringLiteral("from") : QStringLiteral("to"),
+                                            QStringLiteral("must be an ISO date (YYYY-MM-DD); the range the items "
+                                                           "replace")));
+        if (!call.body.value("items").isArray())
+            return errorResponse(fieldError(QStringLiteral("items"), QStringLiteral("must be an array")));
+        const auto parsed = ratesFromJson(call.body.value("items").toArray());
+        if (!parsed)
+            return errorResponse(parsed.error());
+        change.from = from;
+        change.to = to;
+        change.items = *parsed;
+    } else if (change.reportingCurrency.isEmpty()) {
+        return errorResponse(fieldError(QStringLiteral("items"), QStringLiteral("send from, to and items, "
+                                                                              "or a reportingCurrency")));
+    }
+    if (auto applied = rates.apply(change); !applied)
+        return errorResponse(applied.error());
+
+    const auto reporting = rates.reportingCurrency();
+    const QDate first = from.isValid() ? from : today(context).addDays(1 - kDefaultAnalyticsDays);
+    const QDate last = to.isValid() ? to : today(context);
+    const auto listed = reporting ? rates.rates(first, last) : Result<QList<ExchangeRate>>(fail(reporting.error()));
+    if (!listed)
+        return errorResponse(listed.error());
+    return jsonResponse(ratesToJson(*reporting, *listed));
 }
 
 } // namespace ads::core::api::handlers

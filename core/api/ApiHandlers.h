@@ -32,6 +32,9 @@ QHttpServerResponse analyticsOverview(const ApiContext &context, const ApiCall &
 QHttpServerResponse analyticsTrends(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse analyticsPerformance(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse analyticsComparison(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse setSyncPolicies(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse listExchangeRates(const ApiContext &context, const ApiCall &call);
+QHttpServerResponse replaceExchangeRates(const ApiContext &context, const ApiCall &call);
 
 QHttpServerResponse startSync(const ApiContext &context, const ApiCall &call);
 QHttpServerResponse syncStatus(const ApiContext &context, const ApiCall &call);

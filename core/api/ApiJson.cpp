@@ -10,6 +10,7 @@ namespace {
 // Cursors carry a prefix so that a cursor from another list, or a hand-made number, is refused
 // instead of silently starting somewhere.
 const QByteArray kCursorPrefix = "o1:";
+constexpr qsizetype kMaxCursorOffset = 1'000'000'000;
 
 QHttpServerResponse errorBody(StatusCode status,
                               const QString &code,
@@ -133,16 +134,20 @@ Result<int> pageLimit(const QUrlQuery &query)
     return limit;
 }
 
+QDate dayFromText(const QString &text)
+{
+    static const QRegularExpression shape(
+        QRegularExpression::anchoredPattern(QStringLiteral("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
+    return shape.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
+}
+
 Result<std::optional<QDate>> dateParameter(const QUrlQuery &query, const QString &name)
 {
     if (!query.hasQueryItem(name))
         return std::optional<QDate>();
 
-    static const QRegularExpression shape(
-        QRegularExpression::anchoredPattern(QStringLiteral("\\d{4}-\\d{2}-\\d{2}")));
-    const QString text = query.queryItemValue(name);
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!shape.match(text).hasMatch() || !date.isValid())
+    const QDate date = dayFromText(query.queryItemValue(name));
+    if (!date.isValid())
         return fail(fieldError(name, QStringLiteral("must be a date written YYYY-MM-DD")));
     return std::optional<QDate>(date);
 }
@@ -172,7 +177,8 @@ std::optional<qsizetype> offsetFromCursor(const QString &cursor)
 
     bool ok = false;
     const qsizetype offset = decoded.decoded.mid(kCursorPrefix.size()).toLongLong(&ok);
-    if (!ok || offset < 0)
+    // No list holds a billion items; a larger offset is forged, and would overflow offset + limit.
+    if (!ok || offset < 0 || offset > kMaxCursorOffset)
         return std::nullopt;
     return offset;
 }

@@ -49,6 +49,9 @@ bool isJsonContentType(const QByteArray &contentType);
  */
 Result<int> pageLimit(const QUrlQuery &query);
 
+/** A day written exactly YYYY-MM-DD, in ASCII digits; invalid otherwise. */
+QDate dayFromText(const QString &text);
+
 /** A YYYY-MM-DD query parameter; nullopt when absent, InvalidInput when not a date. */
 Result<std::optional<QDate>> dateParameter(const QUrlQuery &query, const QString &name);
 

@@ -40,9 +40,12 @@ QList<ApiRoute> buildRoutes()
         {Method::Get, a + "/trends", Access::Read, false, false, h::analyticsTrends},
         {Method::Get, a + "/performance", Access::Read, false, false, h::analyticsPerformance},
         {Method::Get, a + "/comparison", Access::Read, false, false, h::analyticsComparison},
+        {Method::Get, "/crm/ads/fx-rates", Access::Read, false, false, h::listExchangeRates},
+        {Method::Put, "/crm/ads/fx-rates", Access::Write, true, false, h::replaceExchangeRates},
 
         {Method::Post, "/crm/ads/sync", Access::Write, false, false, h::startSync},
         {Method::Get, "/crm/ads/sync", Access::Read, false, false, h::syncStatus},
+        {Method::Put, "/crm/ads/sync/policies", Access::Write, true, false, h::setSyncPolicies},
 
         {Method::Post, "/crm/ads/sandbox/clock", Access::Write, true, true, h::advanceSandboxClock},
         {Method::Get, "/crm/ads/sandbox/objects", Access::Read, false, true, h::sandboxObjects},

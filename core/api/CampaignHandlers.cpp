@@ -199,7 +199,11 @@ QHttpServerResponse campaignMetrics(const ApiContext &context, const ApiCall &ca
         return errorResponse(
             fieldError(QStringLiteral("from"), QStringLiteral("must not be after to")));
 
-    const auto metrics = service(context).metrics(call.id, first, last);
+    const QString currency = query.queryItemValue(QStringLiteral("currency")).trimmed().toUpper();
+    const QString granularity = query.hasQueryItem(QStringLiteral("granularity"))
+                                    ? query.queryItemValue(QStringLiteral("granularity"))
+                                    : QStringLiteral("day");
+    const auto metrics = service(context).metrics(call.id, first, last, currency, granularity);
     if (!metrics)
         return errorResponse(metrics.error());
     return jsonResponse(campaignMetricsToJson(*metrics));

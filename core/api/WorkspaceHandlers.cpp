@@ -98,11 +98,62 @@ QHttpServerResponse listAudiences(const ApiContext &context, const ApiCall &call
     return pageOf(call, context.workspace->campaigns()->audiences(), audienceToJson);
 }
 
-QHttpServerResponse startSync(const ApiContext &context, const ApiCall &)
+QHttpServerResponse startSync(const ApiContext &context, const ApiCall &call)
 {
     SyncService *sync = context.workspace->sync();
-    sync->requestSync();
+    const QString name = call.request.query().queryItemValue(QStringLiteral("platform"));
+    if (name.isEmpty()) {
+        sync->requestSync();
+    } else {
+        const auto platform = platformFromName(name);
+        if (!platform)
+            return errorResponse(fieldError(QStringLiteral("platform"), QStringLiteral("unknown platform")));
+        sync->requestPlatformSync(*platform);
+    }
     return jsonResponse(syncStatusToJson(sync->status()), StatusCode::Accepted);
+}
+
+QHttpServerResponse setSyncPolicies(const ApiContext &context, const ApiCall &call)
+{
+    // Every platform named is checked before any is changed, so a bad field changes nothing.
+    constexpr int kMaxIntervalMinutes = 7 * 24 * 60;
+    constexpr int kMaxRestatementDays = 90;
+    SyncService *sync = context.workspace->sync();
+    const SyncStatus current = sync->status();
+    QMap<Platform, SyncPolicy> policies;
+    QList<FieldError> problems;
+    for (auto it = call.body.begin(); it != call.body.end(); ++it) {
+        const auto platform = platformFromName(it.key());
+        if (!platform || !it.value().isObject()) {
+            problems.append({it.key(), QStringLiteral("must be a platform name with an object of settings")});
+            continue;
+        }
+        SyncPolicy policy = current.platforms.value(*platform).policy;
+        const QJsonObject settings = it.value().toObject();
+        const auto whole = [&](const char *field, int low, int high, int *target) {
+            if (!settings.contains(QLatin1String(field)))
+                return;
+            const QJsonValue value = settings.value(QLatin1String(field));
+            const double number = value.toDouble(-1);
+            if (!value.isDouble() || number != std::floor(number) || number < low || number > high) {
+                problems.append({it.key() + u'.' + QLatin1String(field),
+                                 QStringLiteral("must be a whole number from %1 to %2").arg(low).arg(high)});
+                return;
+            }
+            *target = int(number);
+        };
+        whole("intervalMinutes", 1, kMaxIntervalMinutes, &policy.intervalMinutes);
+        whole("restatementDays", 0, kMaxRestatementDays, &policy.restatementDays);
+        policies.insert(*platform, policy);
+    }
+    if (policies.isEmpty() && problems.isEmpty())
+        problems.append({QStringLiteral("body"), QStringLiteral("name at least one platform")});
+    if (!problems.isEmpty())
+        return errorResponse(Error::invalid(problems));
+
+    for (auto it = policies.begin(); it != policies.end(); ++it)
+        sync->setPolicy(it.key(), it.value());
+    return jsonResponse(syncStatusToJson(sync->status()));
 }
 
 QHttpServerResponse syncStatus(const ApiContext &context, const ApiCall &)

@@ -275,6 +275,11 @@ void validateSchedule(const Schedule &schedule, QList<FieldError> &errors)
         errors.append({QStringLiteral("schedule.endAt"), QStringLiteral("must be after schedule.startAt")});
 }
 
+QJsonValue dayOrNull(const QDate &day)
+{
+    return day.isValid() ? QJsonValue(day.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
 } // namespace
 
 QString platformStateName(PlatformState state)
@@ -466,6 +471,9 @@ QJsonObject platformStatusToJson(const PlatformStatus &status)
                          {"currency", status.budget.currency}}},
             {"error", error},
             {"warnings", QJsonArray::fromStringList(status.warnings)},
+            {"accountId", status.accountId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(status.accountId)},
+            {"deliveryFrom", dayOrNull(status.deliveryFrom)},
+            {"deliveryUntil", dayOrNull(status.deliveryUntil)},
             {"updatedAt", toIsoUtc(status.updatedAt)}};
 }
 

@@ -93,6 +93,12 @@ struct PlatformStatus
     Money budget;                     // this platform's share
     std::optional<PlatformFailure> error;
     QStringList warnings;
+    QString accountId; // the ad account it was launched into; empty before its first launch
+    // The first and last report day the platform delivers on, in the account's time zone, when it
+    // runs the schedule differently from the campaign (Google runs whole days). Invalid: the
+    // campaign's own schedule applies.
+    QDate deliveryFrom;
+    QDate deliveryUntil;
     QDateTime updatedAt;
 };
 

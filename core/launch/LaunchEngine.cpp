@@ -1,5 +1,7 @@
 #include "core/launch/LaunchEngine.h"
 
+#include "core/services/ExchangeRates.h"
+
 #include "core/Logging.h"
 #include "core/launch/CrashHook.h"
 #include "core/services/ChangeNotifier.h"
@@ -11,6 +13,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QTimeZone>
 #include <QTimer>
 
 namespace ads::core {
@@ -68,6 +71,38 @@ QString describeProblems(const QList<FieldError> &problems)
     for (const FieldError &problem : problems)
         parts.append(problem.field.isEmpty() ? problem.message : problem.field + u": " + problem.message);
     return parts.join(QStringLiteral("; "));
+}
+
+/**
+ * The budget share in the account's currency at today's rate (in the account's zone), rounded to
+ * the currency's minor units, and the sentence that tells the buyer so.
+ */
+Result<std::pair<Money, QString>> convertBudget(const QSqlDatabase &db, const Money &share, const AdAccount &account,
+                                                const QDateTime &now)
+{
+    const QTimeZone zone(account.timeZone.toLatin1());
+    const QDate day = zone.isValid() ? now.toTimeZone(zone).date() : now.toUTC().date();
+    auto rates = FxTable::load(db);
+    if (!rates)
+        return fail(rates.error());
+    const auto converted = rates->convert(share.micros, share.currency, account.currency, day);
+    const auto rate = rates->rate(share.currency, account.currency, day);
+    if (!converted || !rate) {
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("The %1 account %2 bills in %3, and no %4 to %3 exchange rate reaches %5.")
+                        .arg(platformName(account.platform), account.accountId, account.currency, share.currency,
+                             day.toString(Qt::ISODate)));
+    }
+    const int digits = std::max(0, money::minorDigits(account.currency));
+    const qint64 unit = money::fromScaledUnits(1, digits);
+    const qint64 rounded = (*converted + unit / 2) / unit * unit;
+    const Money budget{rounded, account.currency};
+    const QString note = QStringLiteral("Budget converted for the %1 account %2: %3 %4 is %5 %6 at %7 (%8).")
+                             .arg(platformName(account.platform), account.accountId,
+                                  money::toDecimal(share.micros, 2), share.currency,
+                                  money::toDecimal(budget.micros, digits), budget.currency,
+                                  QString::number(fx::rateToDouble(*rate), 'g', 10), day.toString(Qt::ISODate));
+    return std::pair{budget, note};
 }
 
 } // namespace
@@ -373,7 +408,13 @@ tl::expected<void, std::pair<PlatformState, PlatformFailure>> LaunchEngine::buil
     *connectorOut = connector->second;
 
     const QSqlDatabase db = m_database->connection();
-    auto account = library_store::defaultAccount(db, platform);
+    const Money share{splitBudget(campaign.spec.budget, campaignPlatforms(campaign.spec)).value(platform),
+                      campaign.spec.budget.amount.currency};
+    // A platform keeps the account it was first launched into; a new launch goes to the account
+    // that bills in the budget's currency, else to the default account with the budget converted.
+    const QString launchedInto = campaign.platformStatus.value(platform).accountId;
+    auto account = launchedInto.isEmpty() ? library_store::accountFor(db, platform, share.currency)
+                                          : library_store::account(db, platform, launchedInto);
     if (!account)
         return refuse(PlatformState::Rejected, QStringLiteral("account_missing"), account.error().message);
     const auto credentials = m_credentials ? m_credentials(*account) : std::nullopt;
@@ -382,20 +423,20 @@ tl::expected<void, std::pair<PlatformState, PlatformFailure>> LaunchEngine::buil
                       QStringLiteral("Sign in to the %1 account %2 again.")
                           .arg(platformName(platform), account->accountId));
 
-    const QMap<Platform, qint64> shares = splitBudget(campaign.spec.budget, campaignPlatforms(campaign.spec));
-    const Money share{shares.value(platform), campaign.spec.budget.amount.currency};
-    // Limitation: budgets are not converted between currencies yet, so a platform whose account
-    // bills in another currency than the campaign's budget is refused rather than guessed at.
-    if (checkCurrency && account->currency != share.currency)
-        return refuse(PlatformState::Rejected, QStringLiteral("currency_mismatch"),
-                      QStringLiteral("The %1 account bills in %2 but the budget is in %3.")
-                          .arg(platformName(platform), account->currency, share.currency));
+    input->budget = share;
+    input->budgetNote.clear();
+    if (checkCurrency && account->currency != share.currency) {
+        auto converted = convertBudget(db, share, *account, now());
+        if (!converted)
+            return refuse(PlatformState::Rejected, QStringLiteral("currency_conversion"), converted.error().message);
+        input->budget = converted->first;
+        input->budgetNote = converted->second;
+    }
 
     input->campaignId = campaign.id;
     input->campaignName = campaign.spec.name;
     input->objective = objectiveFromName(campaign.spec.objective).value_or(Objective::Traffic);
     input->budgetType = campaign.spec.budget.type;
-    input->budget = share;
     input->startAt = campaign.spec.schedule.startAt;
     input->endAt = campaign.spec.schedule.endAt;
     input->account = *credentials;
@@ -428,6 +469,8 @@ QMap<Platform, PlatformCheck> LaunchEngine::check(const Campaign &campaign) cons
         const LaunchPlan plan = connector->plan(input);
         check.problems = plan.problems;
         check.warnings = plan.warnings;
+        if (!input.budgetNote.isEmpty())
+            check.warnings.prepend(input.budgetNote);
         check.steps = int(plan.steps.size());
     }
     return checks;
@@ -436,7 +479,16 @@ QMap<Platform, PlatformCheck> LaunchEngine::check(const Campaign &campaign) cons
 bool LaunchEngine::preparePlan(const std::shared_ptr<Job> &job)
 {
     const LaunchPlan plan = job->connector->plan(job->input);
-    updatePlatformStatus(job, [&](PlatformStatus &status) { status.warnings = plan.warnings; });
+    updatePlatformStatus(job, [&](PlatformStatus &status) {
+        status.warnings = plan.warnings;
+        if (!job->input.budgetNote.isEmpty())
+            status.warnings.prepend(job->input.budgetNote);
+        // Recorded before anything is sent, so every later operation and every sync finds the
+        // objects in the account they were made in.
+        status.accountId = job->input.account.accountId;
+        status.deliveryFrom = plan.deliveryFrom;
+        status.deliveryUntil = plan.deliveryUntil;
+    });
     if (!plan.problems.isEmpty()) {
         finishJob(job, PlatformState::Rejected,
                   PlatformFailure{QStringLiteral("validation_failed"), describeProblems(plan.problems), {}, {}});
@@ -717,6 +769,8 @@ void LaunchEngine::finishJob(const std::shared_ptr<Job> &job,
         status.updatedAt = QDateTime::currentDateTimeUtc();
         if (auto written = campaign_store::savePlatformStatus(db, job->campaignId, job->platform, status); !written)
             return written;
+        if (auto kept = campaign_store::recordActivity(db, job->campaignId, job->platform, state, now()); !kept)
+            return kept;
         auto refreshed = campaign_store::refreshStatus(db, job->campaignId);
         return refreshed ? Status{} : fail(refreshed.error());
     });
@@ -765,10 +819,14 @@ void LaunchEngine::setClock(std::function<QDateTime()> clock)
     m_clock = std::move(clock);
 }
 
+QDateTime LaunchEngine::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
 void LaunchEngine::runScheduler()
 {
-    const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
-    const QString nowText = toIsoUtc(now);
+    const QString nowText = toIsoUtc(now());
     const QSqlDatabase db = m_database->connection();
 
     // Due starts and due ends, read in full before anything is written.

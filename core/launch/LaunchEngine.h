@@ -81,7 +81,10 @@ public:
      */
     void setRequestBudget(double perSecond, int burst);
 
-    /** The clock schedules are compared with; in sandbox mode it is the sandbox's. */
+    /**
+     * The clock schedules are compared with and live stretches are recorded by; in sandbox mode it
+     * is the sandbox's.
+     */
     void setClock(std::function<QDateTime()> clock);
 
     /**
@@ -133,6 +136,7 @@ private:
     Status updatePlatformStatus(const std::shared_ptr<Job> &job,
                                 const std::function<void(PlatformStatus &)> &change);
     int retryDelayMs(int attempts, const PlatformError &error) const;
+    QDateTime now() const;
     void withinBudget(Platform platform, std::function<void()> send);
 
     Database *m_database;

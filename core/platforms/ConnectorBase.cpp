@@ -102,13 +102,33 @@ void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformE
     });
 }
 
-void runReportChain(QList<ChainLink> links, std::shared_ptr<QList<ReportRow>> rows,
-                    PlatformConnector::ReportCallback done)
+void runReportSteps(const QStringList &ids, const QDate &from, const QDate &to, ReportLimits limits,
+                    ReportStep step, std::shared_ptr<ReportRows> rows, PlatformConnector::ReportCallback done)
 {
+    const int maxDays = limits.maxDays > 0 ? limits.maxDays : int(from.daysTo(to)) + 1;
+    const qsizetype maxIds = limits.maxIds > 0 ? limits.maxIds : std::max<qsizetype>(ids.size(), 1);
+    QList<ChainLink> links;
+    for (const QPair<QDate, QDate> &window : dayWindows(from, to, maxDays)) {
+        for (qsizetype i = 0; i < ids.size(); i += maxIds) {
+            const QStringList group = ids.mid(i, maxIds);
+            links.append([step, group, window](auto next) { step(group, window.first, window.second, next); });
+        }
+    }
     runChain(std::move(links), [rows, done](std::optional<PlatformError> error) {
         done(error ? PlatformResult<QList<ReportRow>>(tl::unexpected(*error))
-                   : PlatformResult<QList<ReportRow>>(*rows));
+                   : PlatformResult<QList<ReportRow>>(rows->rows()));
     });
+}
+
+void runPagedReport(const QStringList &ids, const QDate &from, const QDate &to, ReportLimits limits,
+                    ReportPagesFor pagesFor, const QString &platformName, LogCategory log,
+                    PlatformConnector::ReportCallback done)
+{
+    auto rows = std::make_shared<ReportRows>();
+    const ReportStep walk = [pagesFor, rows, platformName, log](auto group, auto since, auto until, auto next) {
+        walkReportPages(pagesFor(group, since, until), rows, platformName, log, next);
+    };
+    runReportSteps(ids, from, to, limits, walk, rows, std::move(done));
 }
 
 void runDoneChain(QList<ChainLink> links, PlatformConnector::DoneCallback done)

@@ -2,6 +2,7 @@
 
 #include "core/platforms/HttpSupport.h"
 #include "core/platforms/PlatformConnector.h"
+#include "core/platforms/ReportReading.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>
@@ -67,8 +68,31 @@ using ChainLink = std::function<void(std::function<void(std::optional<PlatformEr
 /** Runs links one after another and stops at the first error; done is called exactly once. */
 void runChain(QList<ChainLink> links, std::function<void(std::optional<PlatformError>)> done);
 
-/** Runs links in order and answers the rows they gathered, or the first error. */
-void runReportChain(QList<ChainLink> links, std::shared_ptr<QList<ReportRow>> rows,
+/** One request of a report: the rows of ids over from..to go into the shared rows. */
+using ReportStep = std::function<void(const QStringList &ids, const QDate &from, const QDate &to,
+                                      std::function<void(std::optional<PlatformError>)> next)>;
+
+/** How much one report request may ask for; 0 means no limit. */
+struct ReportLimits
+{
+    int maxDays = 0;
+    int maxIds = 0;
+};
+
+/**
+ * Cuts a report into requests within the platform's limits (day windows in order, the ids in
+ * groups within each window), runs step for each in turn and answers every row gathered, or the
+ * first error. No ids or an empty range answers no rows without a request.
+ */
+void runReportSteps(const QStringList &ids, const QDate &from, const QDate &to, ReportLimits limits,
+                    ReportStep step, std::shared_ptr<ReportRows> rows, PlatformConnector::ReportCallback done);
+
+/** The pages of one report request: ids over from..to. */
+using ReportPagesFor = std::function<ReportPageFetch(const QStringList &ids, const QDate &from, const QDate &to)>;
+
+/** runReportSteps for platforms that page their reports: each request is one walkReportPages. */
+void runPagedReport(const QStringList &ids, const QDate &from, const QDate &to, ReportLimits limits,
+                    ReportPagesFor pagesFor, const QString &platformName, LogCategory log,
                     PlatformConnector::ReportCallback done);
 
 /** Runs links in order and answers true, or the first error (status changes of several objects). */

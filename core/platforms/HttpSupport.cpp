@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QUrl>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 
 namespace ads::core::net {
@@ -168,6 +170,87 @@ bool microsFromJson(const QJsonValue &value, qint64 *out)
         return false;
     *out = *parsed;
     return true;
+}
+
+bool isBlankMetric(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return true;
+    if (!value.isString())
+        return false;
+    const QString text = value.toString().trimmed();
+    return text.isEmpty() || text == u"-";
+}
+
+namespace {
+
+// The decimal a JSON number was written as: integers exactly, doubles as their shortest
+// round-trip text (the literal the sender wrote, up to 17 significant digits).
+QString numberText(const QJsonValue &value)
+{
+    const QVariant variant = value.toVariant();
+    if (variant.typeId() == QMetaType::LongLong)
+        return QString::number(variant.toLongLong());
+    const double d = value.toDouble();
+    std::array<char, 400> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d,
+                                         std::chars_format::fixed);
+    if (!std::isfinite(d) || ec != std::errc())
+        return {};
+    return QString::fromLatin1(buffer.data(), end - buffer.data());
+}
+
+// Decimal text to micros; a seventh decimal of 5 or more rounds the last micro away from zero.
+bool roundedMicros(const QString &text, qint64 *out)
+{
+    constexpr int kKeptDecimals = 6;
+    const qsizetype dot = text.indexOf(u'.');
+    const qsizetype cut = dot + 1 + kKeptDecimals;
+    if (dot < 0 || text.size() <= cut) {
+        const Result<qint64> exact = money::parseDecimal(text);
+        if (exact)
+            *out = *exact;
+        return exact.has_value();
+    }
+    for (qsizetype i = cut; i < text.size(); ++i) {
+        if (!text.at(i).isDigit())
+            return false;
+    }
+    const Result<qint64> kept = money::parseDecimal(QStringView(text).left(cut));
+    if (!kept)
+        return false;
+    const qint64 away = text.startsWith(u'-') ? -1 : 1;
+    *out = *kept + (text.at(cut) >= u'5' ? away : 0);
+    return true;
+}
+
+} // namespace
+
+bool metricCount(const QJsonValue &value, qint64 *out)
+{
+    if (isBlankMetric(value)) {
+        *out = 0;
+        return true;
+    }
+    if (countFromJson(value, out))
+        return true;
+    qint64 micros = 0;
+    if (!metricMicros(value, &micros) || micros % money::kMicrosPerUnit != 0)
+        return false;
+    *out = micros / money::kMicrosPerUnit;
+    return true;
+}
+
+bool metricMicros(const QJsonValue &value, qint64 *out)
+{
+    if (isBlankMetric(value)) {
+        *out = 0;
+        return true;
+    }
+    if (!value.isString() && !value.isDouble())
+        return false;
+    const QString text = value.isString() ? value.toString().trimmed() : numberText(value);
+    return !text.isEmpty() && roundedMicros(text, out);
 }
 
 int textLength(const QString &text, TextCount rule)

@@ -77,6 +77,22 @@ bool countFromJson(const QJsonValue &value, qint64 *out);
 /** Micros from a decimal string or a JSON number in major units; false when unreadable. */
 bool microsFromJson(const QJsonValue &value, qint64 *out);
 
+/** True for a report value that stands for "nothing": absent, null, "" or "-" (TikTok's placeholder). */
+bool isBlankMetric(const QJsonValue &value);
+
+/**
+ * A report count: a JSON integer, an integer string, or a decimal with only zeros after the point.
+ * A blank value is 0; anything else is refused.
+ */
+bool metricCount(const QJsonValue &value, qint64 *out);
+
+/**
+ * A report amount in major units (money, or a conversion count that attribution made fractional)
+ * as micros, from a decimal string or a JSON number, exactly. A blank value is 0. More than six
+ * decimals are rounded half away from zero to the micro; exponents and other text are refused.
+ */
+bool metricMicros(const QJsonValue &value, qint64 *out);
+
 /** How a platform counts the length of a text. */
 enum class TextCount {
     CodePoints,  // each Unicode code point counts 1

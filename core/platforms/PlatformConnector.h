@@ -58,6 +58,7 @@ struct LaunchInput
     Objective objective = Objective::Traffic;
     BudgetType budgetType = BudgetType::Daily;
     Money budget; // this platform's share, in the account's currency
+    QString budgetNote; // set when the share was converted from the campaign's currency
     QDateTime startAt; // UTC
     QDateTime endAt;   // UTC; invalid when open-ended
     QList<Creative> creatives;
@@ -80,6 +81,11 @@ struct LaunchPlan
     QList<FieldError> problems;  // non-empty: do not send anything to this platform
     QStringList warnings;        // e.g. a creative left out because the platform cannot take it
     QStringList usedCreativeIds; // the creatives that fit this platform
+    // Set when the platform will deliver on other days than the schedule says, as report days in
+    // the account's time zone: Google moves a mid-day start to the next day and a mid-day end to
+    // the day before. Invalid: the schedule's own days.
+    QDate deliveryFrom;
+    QDate deliveryUntil;
 };
 
 /** Remote ids created (or found) by one step, by object type. Google's atomic step returns several. */
@@ -164,6 +170,29 @@ public:
                                   const QDate &to,
                                   ReportCallback done)
         = 0;
+
+    /** True where the platform reports delivery by the hour. */
+    virtual bool offersHourlyReports() const { return false; }
+
+    /**
+     * Hourly delivery of the given remote campaigns for report days from..to: rows with hour 0..23,
+     * hours of the account's local day. Platforms without hourly reports answer not_offered.
+     */
+    virtual void fetchHourlyReport(const ConnectorAccount &account,
+                                   const QStringList &remoteCampaignIds,
+                                   const QDate &from,
+                                   const QDate &to,
+                                   ReportCallback done)
+    {
+        Q_UNUSED(account);
+        Q_UNUSED(remoteCampaignIds);
+        Q_UNUSED(from);
+        Q_UNUSED(to);
+        PlatformError error;
+        error.code = QStringLiteral("not_offered");
+        error.message = QStringLiteral("%1 does not report delivery by the hour.").arg(platformName(platform()));
+        done(tl::unexpected(error));
+    }
 };
 
 } // namespace ads::core

@@ -5,6 +5,8 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <array>
+#include <numeric>
 
 namespace ads::core::sandbox {
 
@@ -159,12 +161,178 @@ DayStats statsFor(const QDate &day, qint64 spendMicros, const DeliveryUnit &unit
                           1'000'000);
     stats.conversions = mulDiv(
         stats.clicks, vary(base.cvrPpm, stableHash(seed, unit.unitId, julian * 8 + 3)), 1'000'000);
-    stats.conversionValueMicros =
-        stats.conversions * vary(base.valueMicros, stableHash(seed, unit.unitId, julian * 8 + 4));
+    // Value is whole minor units like spend, so an hourly split of it stays whole minor units too.
+    const qint64 minorUnit = std::max<qint64>(1, unit.minorUnitMicros);
+    const qint64 valuePerConversion =
+        vary(base.valueMicros, stableHash(seed, unit.unitId, julian * 8 + 4));
+    stats.conversionValueMicros = stats.conversions * (valuePerConversion - valuePerConversion % minorUnit);
     return stats;
 }
 
+/**
+ * Relative delivery per local clock hour: little at night, a morning rise, the most in the
+ * evening. Fixed, so a campaign's hourly shape is the same on every platform and every run.
+ */
+constexpr std::array<qint64, 24> kDiurnalWeights = {
+    18, 12, 9, 7, 7, 10, 18, 30, 42, 48, 50, 52, 55, 54, 52, 52, 55, 62, 72, 82, 86, 78, 58, 34};
+
+struct ClockHour
+{
+    int hour = 0;
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    int utcOffsetSeconds = 0;
+};
+
+/**
+ * The local hours of day in zone, in order: 24, or 23 / 25 on a daylight-saving day. Walks whole
+ * hours of real time from local midnight, so a repeated clock hour appears twice.
+ */
+QList<ClockHour> clockHours(const QDate &day, const QTimeZone &zone)
+{
+    QList<ClockHour> hours;
+    const qint64 dayEnd = dayStartMs(day.addDays(1), zone);
+    for (qint64 start = dayStartMs(day, zone); start < dayEnd; start += 3600 * 1000) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(start, zone);
+        hours.append({local.time().hour(), start, std::min(start + 3600 * 1000, dayEnd), local.offsetFromUtc()});
+    }
+    return hours;
+}
+
+/** Splits money in whole minor units, so every share is whole minor units when total is. */
+QList<qint64> splitMoney(qint64 totalMicros, const QList<qint64> &weights, qint64 minorUnitMicros)
+{
+    const qint64 unit = std::max<qint64>(1, minorUnitMicros);
+    QList<qint64> shares = splitByWeight(totalMicros / unit, weights);
+    for (qint64 &share : shares)
+        share *= unit;
+    // A total that is not whole minor units keeps its odd micros in the heaviest hour.
+    if (const qint64 odd = totalMicros % unit; odd != 0 && !shares.isEmpty())
+        shares[std::max_element(weights.cbegin(), weights.cend()) - weights.cbegin()] += odd;
+    return shares;
+}
+
 } // namespace
+
+QList<qint64> splitByWeight(qint64 total, const QList<qint64> &weights)
+{
+    QList<qint64> shares(weights.size(), 0);
+    __int128 weightSum = 0;
+    for (const qint64 weight : weights)
+        weightSum += std::max<qint64>(0, weight);
+    if (weightSum == 0)
+        return shares;
+
+    QList<qint64> remainders(weights.size(), 0);
+    qint64 assigned = 0;
+    for (qsizetype i = 0; i < weights.size(); ++i) {
+        const __int128 scaled = __int128(total) * std::max<qint64>(0, weights[i]);
+        shares[i] = qint64(scaled / weightSum);
+        remainders[i] = qint64(scaled % weightSum);
+        assigned += shares[i];
+    }
+    QList<qsizetype> order(weights.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return remainders[a] > remainders[b];
+    });
+    for (qsizetype i = 0; assigned < total && i < order.size(); ++i, ++assigned)
+        ++shares[order[i]];
+    return shares;
+}
+
+QList<HourStats> splitIntoHours(const DayStats &day, const DeliveryUnit &unit, qint64 cutoffMs)
+{
+    const qint64 end = unit.endMs > 0 ? std::min(cutoffMs, unit.endMs) : cutoffMs;
+    const QList<ClockHour> hours = clockHours(day.day, unit.zone);
+    QList<qint64> weights;
+    for (const ClockHour &hour : hours) {
+        const qint64 enabledMs = intervals::overlap(
+            unit.enabled, std::max(hour.startMs, unit.startMs), std::min(hour.endMs, end));
+        weights.append(kDiurnalWeights[hour.hour] * std::max<qint64>(0, enabledMs));
+    }
+
+    const QList<qint64> impressions = splitByWeight(day.impressions, weights);
+    const QList<qint64> clicks = splitByWeight(day.clicks, weights);
+    const QList<qint64> conversions = splitByWeight(day.conversions, weights);
+    const QList<qint64> spend = splitMoney(day.spendMicros, weights, unit.minorUnitMicros);
+    // Value goes with the conversions that earned it: an hour without conversions has no value.
+    const QList<qint64> value = splitMoney(day.conversionValueMicros, conversions, unit.minorUnitMicros);
+    QList<HourStats> result;
+    for (qsizetype i = 0; i < hours.size(); ++i) {
+        HourStats hour{day.day, hours[i].hour, hours[i].startMs, hours[i].utcOffsetSeconds, {}};
+        hour.stats = {day.day, impressions[i], clicks[i], spend[i], conversions[i], value[i]};
+        if (!hour.stats.isEmpty() || hour.stats.clicks > 0 || hour.stats.conversions > 0)
+            result.append(hour);
+    }
+    return result;
+}
+
+HourlyDelivery simulateCampaignHours(const QList<DeliveryUnit> &units,
+                                     const DeliveryRules &rules,
+                                     quint64 seed,
+                                     qint64 nowMs)
+{
+    // campaign -> day -> hour start -> totals; the start keeps the two runs of a repeated hour apart
+    QMap<QString, QMap<QDate, QMap<qint64, HourStats>>> byStart;
+    const qint64 cutoff = nowMs - rules.reportingDelayMs;
+    for (const DeliveryUnit &unit : units) {
+        for (const DayStats &day : simulate(unit, rules, seed, cutoff)) {
+            for (const HourStats &hour : splitIntoHours(day, unit, cutoff)) {
+                HourStats &slot = byStart[unit.campaignId][day.day][hour.startMs];
+                const DayStats sum = slot.stats;
+                slot = hour;
+                slot.stats.add(sum);
+            }
+        }
+    }
+    HourlyDelivery result;
+    for (auto campaign = byStart.cbegin(); campaign != byStart.cend(); ++campaign) {
+        for (auto day = campaign->cbegin(); day != campaign->cend(); ++day)
+            result[campaign.key()][day.key()] = day->values();
+    }
+    return result;
+}
+
+QList<HourStats> mergeRepeatedHours(const QList<HourStats> &hours)
+{
+    QList<HourStats> merged;
+    for (const HourStats &hour : hours) {
+        const auto same = std::find_if(merged.begin(), merged.end(), [&](const HourStats &kept) {
+            return kept.day == hour.day && kept.hour == hour.hour;
+        });
+        if (same == merged.end())
+            merged.append(hour);
+        else
+            same->stats.add(hour.stats);
+    }
+    return merged;
+}
+
+QMap<QString, QList<DeliverySlice>> deliverySlices(const QList<DeliveryUnit> &units,
+                                                   const DeliveryRules &rules,
+                                                   quint64 seed,
+                                                   qint64 nowMs,
+                                                   bool byHour)
+{
+    QMap<QString, QList<DeliverySlice>> slices;
+    if (!byHour) {
+        const auto days = simulateCampaigns(units, rules, seed, nowMs);
+        for (auto campaign = days.cbegin(); campaign != days.cend(); ++campaign) {
+            for (const DayStats &day : campaign.value())
+                slices[campaign.key()].append({day.day, -1, day});
+        }
+        return slices;
+    }
+    const HourlyDelivery hours = simulateCampaignHours(units, rules, seed, nowMs);
+    for (auto campaign = hours.cbegin(); campaign != hours.cend(); ++campaign) {
+        for (const QList<HourStats> &day : campaign.value()) {
+            for (const HourStats &hour : mergeRepeatedHours(day))
+                slices[campaign.key()].append({hour.day, hour.hour, hour.stats});
+        }
+    }
+    return slices;
+}
 
 void DayStats::add(const DayStats &other)
 {

@@ -98,6 +98,65 @@ QMap<QString, QMap<QDate, DayStats>> simulateCampaigns(const QList<DeliveryUnit>
                                                        quint64 seed,
                                                        qint64 nowMs);
 
+/** One local clock hour of a report day and what a unit (or a campaign) delivered in it. */
+struct HourStats
+{
+    QDate day;                // the local report day
+    int hour = 0;             // local clock hour, 0..23
+    qint64 startMs = 0;       // the hour's first instant: tells the two runs of a repeated hour apart
+    int utcOffsetSeconds = 0; // the zone's offset during this hour
+    DayStats stats;
+};
+
+/** Per campaign id, per local day: its hours in clock order. */
+using HourlyDelivery = QMap<QString, QMap<QDate, QList<HourStats>>>;
+
+/**
+ * Splits total over weights by largest remainder: every share is floor(total * w / sum), then the
+ * units still missing go one each to the largest remainders, ties to the earlier index. The shares
+ * always sum to total; all weights 0 gives all shares 0.
+ */
+QList<qint64> splitByWeight(qint64 total, const QList<qint64> &weights);
+
+/**
+ * Spreads one day of a unit (as simulate() reported it) over the local hours of that day in which
+ * the unit was enabled before cutoffMs, weighted by a fixed diurnal curve and by the enabled share
+ * of each hour. Each metric is split on its own, spend and value in whole minor units, so the
+ * hours of a day always sum exactly to the day. A daylight-saving day has 23 or 25 local hours;
+ * the repeated hour comes twice, with different startMs. Hours with nothing delivered are left out.
+ */
+QList<HourStats> splitIntoHours(const DayStats &day, const DeliveryUnit &unit, qint64 cutoffMs);
+
+/** simulateCampaigns() by the hour: each unit's days split, then summed per campaign and hour. */
+HourlyDelivery simulateCampaignHours(const QList<DeliveryUnit> &units,
+                                     const DeliveryRules &rules,
+                                     quint64 seed,
+                                     qint64 nowMs);
+
+/**
+ * Folds the two runs of a repeated (25-hour day) clock hour into one, for wire formats that name an
+ * hour only by its number 0..23. The merged hour keeps the first run's start and offset.
+ */
+QList<HourStats> mergeRepeatedHours(const QList<HourStats> &hours);
+
+/** A campaign's delivery in one report day, or in one clock hour of it (hour -1: the whole day). */
+struct DeliverySlice
+{
+    QDate day;
+    int hour = -1;
+    DayStats stats;
+};
+
+/**
+ * Per campaign id, its slices in time order: whole days, or (byHour) clock hours with a repeated
+ * hour merged, for the wire formats that name an hour 0..23 of a date.
+ */
+QMap<QString, QList<DeliverySlice>> deliverySlices(const QList<DeliveryUnit> &units,
+                                                   const DeliveryRules &rules,
+                                                   quint64 seed,
+                                                   qint64 nowMs,
+                                                   bool byHour);
+
 /** Integer (a * b) / c without overflow, truncating. */
 qint64 mulDiv(qint64 a, qint64 b, qint64 c);
 

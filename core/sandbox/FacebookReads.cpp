@@ -158,7 +158,7 @@ QJsonValue commonField(const QString &field,
                        const QTimeZone &zone)
 {
     if (field == QLatin1String("id"))
-        return record.type == kImage ? record.accountId + QLatin1Char(':') + record.id : record.id;
+        return record.type == kImage ? imageRecordId(record.accountId, record.id) : record.id;
     if (field == QLatin1String("name"))
         return record.name;
     if (field == QLatin1String("status") || field == QLatin1String("configured_status"))
@@ -201,7 +201,7 @@ QJsonValue typedField(const QString &field,
         return state.value(QStringLiteral("members")).toInteger();
     }
     if (field == QLatin1String("hash") && record.type == kImage)
-        return record.id;
+        return imageHash(record);
     return state.value(field);
 }
 
@@ -274,6 +274,8 @@ QString filterSubject(const Filter &filter,
         return record.status;
     if (field == QLatin1String("name"))
         return record.name;
+    if (field == QLatin1String("hash") && record.type == kImage)
+        return imageHash(record);
     return record.id;
 }
 
@@ -681,7 +683,7 @@ MetaResult<QList<Filter>> parseFilters(const RequestParams &params, const QStrin
         if (!hashes.isArray())
             return insightsInvalid(QStringLiteral("Param hashes must be a JSON array"),
                                    QStringLiteral("hashes"));
-        filters.append({QStringLiteral("id"), QStringLiteral("IN"), hashes});
+        filters.append({QStringLiteral("hash"), QStringLiteral("IN"), hashes});
     }
     // Deleted and archived objects stay hidden unless a status filter asks for them.
     if (!statusFiltered && hasDeliveryStatus(type)) {
@@ -790,6 +792,31 @@ MetaResult<void> applyUpdate(const RequestParams &params,
     return {};
 }
 
+namespace {
+
+/**
+ * True for the advertiser-time-zone hourly breakdown, the one breakdown the sandbox simulates.
+ * Graph takes a list either as JSON or comma-separated; both are read.
+ */
+MetaResult<bool> parseBreakdowns(const QString &text)
+{
+    QStringList names;
+    const QJsonValue json = http::parseJsonText(text);
+    if (json.isArray()) {
+        for (const QJsonValue &name : json.toArray())
+            names.append(name.toString());
+    } else {
+        names = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    if (names.size() == 1 && names.first().trimmed() == kHourlyBreakdown)
+        return true;
+    // Limitation: audience, placement and the audience-time-zone hourly breakdowns are not simulated.
+    return insightsInvalid(QStringLiteral("The sandbox simulates the breakdown %1 only").arg(kHourlyBreakdown),
+                           QStringLiteral("breakdowns"));
+}
+
+} // namespace
+
 MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
                                              const SandboxAccount &account,
                                              qint64 nowMs,
@@ -805,9 +832,12 @@ MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
                                               "only"),
                                QStringLiteral("level"));
     }
-    if (params.has(QStringLiteral("breakdowns")))
-        return insightsInvalid(QStringLiteral("Breakdowns are not simulated by the sandbox"),
-                               QStringLiteral("breakdowns"));
+    if (params.has(QStringLiteral("breakdowns"))) {
+        auto hourly = parseBreakdowns(params.text(QStringLiteral("breakdowns")));
+        if (!hourly)
+            return tl::unexpected<MetaError>(hourly.error());
+        query.hourly = *hourly;
+    }
 
     const QString fieldText = params.has(QStringLiteral("fields"))
                                   ? params.text(QStringLiteral("fields"))
@@ -894,14 +924,26 @@ MetaResult<void> parseInsightsFilters(const RequestParams &params, InsightsQuery
     return {};
 }
 
-QList<QJsonObject> insightRows(const InsightsQuery &query,
-                               const QList<ObjectRecord> &campaigns,
-                               const QMap<QString, QMap<QDate, DayStats>> &delivery,
-                               const SandboxAccount &account,
-                               quint64 seed)
+namespace {
+
+/** Where an insights row's figures add up: its first day, its campaign ("" = account), its hour. */
+struct InsightBucket
 {
-    // (bucket start, campaign id or "" for the account) -> totals
-    QMap<QPair<QDate, QString>, DayStats> buckets;
+    QDate start;
+    QString campaignId;
+    int hour = -1;
+
+    bool operator<(const InsightBucket &other) const
+    {
+        return std::tie(start, campaignId, hour) < std::tie(other.start, other.campaignId, other.hour);
+    }
+};
+
+QMap<InsightBucket, DayStats> insightBuckets(const InsightsQuery &query,
+                                             const QList<ObjectRecord> &campaigns,
+                                             const QMap<QString, QList<DeliverySlice>> &delivery)
+{
+    QMap<InsightBucket, DayStats> buckets;
     for (auto campaign = delivery.cbegin(); campaign != delivery.cend(); ++campaign) {
         const ObjectRecord record = findCampaign(campaigns, campaign.key());
         if (!query.campaignIds.isEmpty() && !query.campaignIds.contains(campaign.key()))
@@ -910,28 +952,42 @@ QList<QJsonObject> insightRows(const InsightsQuery &query,
             && !record.name.contains(query.nameContains, Qt::CaseInsensitive)) {
             continue;
         }
-        for (const DayStats &day : campaign.value()) {
-            if (day.day < query.since || day.day > query.until)
+        for (const DeliverySlice &slice : campaign.value()) {
+            if (slice.day < query.since || slice.day > query.until)
                 continue;
             const QString key = query.level == kCampaign ? campaign.key() : QString();
-            DayStats &slot = buckets[{bucketStart(day.day, query), key}];
-            slot.add(day);
+            buckets[{bucketStart(slice.day, query), key, slice.hour}].add(slice.stats);
         }
     }
+    return buckets;
+}
 
+/** "HH:00:00 - HH:59:59", the value of the hourly breakdown field (meta.md 5.1). */
+QString hourRange(int hour)
+{
+    const QString hh = QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:00:00 - %1:59:59").arg(hh);
+}
+
+} // namespace
+
+QList<QJsonObject> insightRows(const InsightsQuery &query,
+                               const QList<ObjectRecord> &campaigns,
+                               const QMap<QString, QList<DeliverySlice>> &delivery,
+                               const SandboxAccount &account,
+                               quint64 seed)
+{
+    const QMap<InsightBucket, DayStats> buckets = insightBuckets(query, campaigns, delivery);
     QList<QJsonObject> rows;
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
         const DayStats &stats = it.value();
         if (stats.impressions == 0)
             continue;
-        const ObjectRecord campaign = findCampaign(campaigns, it.key().second);
+        const ObjectRecord campaign = findCampaign(campaigns, it.key().campaignId);
         const QString objective = campaign.state.value(QStringLiteral("objective")).toString();
-        const qint64 reach = std::max<qint64>(
-            1,
-            stats.impressions
-                * (750
-                   + qint64(stableHash(seed, it.key().second, it.key().first.toJulianDay()) % 150))
-                / 1000);
+        const quint64 reachHash =
+            stableHash(seed, it.key().campaignId, it.key().start.toJulianDay() * 32 + it.key().hour + 1);
+        const qint64 reach = std::max<qint64>(1, stats.impressions * (750 + qint64(reachHash % 150)) / 1000);
         QJsonObject row;
         const QHash<QString, QJsonValue> attributes = {
             {"account_id", account.accountId},
@@ -948,9 +1004,10 @@ QList<QJsonObject> insightRows(const InsightsQuery &query,
             }
         }
         insertMetrics(row, stats, objective, reach, query.fields);
-        row.insert(QStringLiteral("date_start"), it.key().first.toString(Qt::ISODate));
-        row.insert(QStringLiteral("date_stop"),
-                   bucketEnd(it.key().first, query).toString(Qt::ISODate));
+        row.insert(QStringLiteral("date_start"), it.key().start.toString(Qt::ISODate));
+        row.insert(QStringLiteral("date_stop"), bucketEnd(it.key().start, query).toString(Qt::ISODate));
+        if (query.hourly)
+            row.insert(kHourlyBreakdown, hourRange(it.key().hour));
         rows.append(row);
     }
     return rows;

@@ -396,6 +396,8 @@ std::optional<ObjectRecord> liveObject(const SandboxStore &store,
                                        const QString &type)
 {
     auto record = store.object(Platform::Facebook, id);
+    if (!record && type == kImage)
+        record = store.object(Platform::Facebook, imageRecordId(account.accountId, id));
     if (!record || record->accountId != account.accountId || record->type != type
         || record->status == QLatin1String("DELETED")) {
         return std::nullopt;

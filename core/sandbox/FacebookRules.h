@@ -19,6 +19,8 @@ namespace ads::core::sandbox::facebook {
 
 inline const QString kCampaign = QStringLiteral("campaign");
 inline const QString kAdSet = QStringLiteral("adset");
+/** The insights breakdown by the hour of the ad account's clock (meta.md 5.1). */
+inline const QString kHourlyBreakdown = QStringLiteral("hourly_stats_aggregated_by_advertiser_time_zone");
 inline const QString kCreative = QStringLiteral("adcreative");
 inline const QString kAd = QStringLiteral("ad");
 inline const QString kImage = QStringLiteral("adimage");
@@ -113,6 +115,7 @@ struct InsightsQuery
     QStringList fields;
     QStringList campaignIds; // empty = all
     QString nameContains;
+    bool hourly = false; // breakdowns=hourly_stats_aggregated_by_advertiser_time_zone
 };
 
 // Errors and envelopes
@@ -182,7 +185,7 @@ MetaResult<InsightsQuery> parseInsightsQuery(const RequestParams &params,
 MetaResult<void> parseInsightsFilters(const RequestParams &params, InsightsQuery &query);
 QList<QJsonObject> insightRows(const InsightsQuery &query,
                                const QList<ObjectRecord> &campaigns,
-                               const QMap<QString, QMap<QDate, DayStats>> &delivery,
+                               const QMap<QString, QList<DeliverySlice>> &delivery,
                                const SandboxAccount &account,
                                quint64 seed);
 QList<DeliveryUnit> buildDeliveryUnits(const SandboxAccount &account,
@@ -196,5 +199,17 @@ qint64 budgetUnitMicros(const QString &currency);
 qint64 minimumDailyBudgetUnits(const QString &currency);
 /** Graph datetime text in the zone: 2026-03-01T09:30:00-0500. */
 QString graphTime(qint64 ms, const QTimeZone &zone);
+
+/** Meta keeps one image per content hash and ad account; the sandbox stores it as "<account>:<hash>". */
+inline QString imageRecordId(const QString &accountId, const QString &hash)
+{
+    return hash.startsWith(accountId + QLatin1Char(':')) ? hash : accountId + QLatin1Char(':') + hash;
+}
+
+/** An image record's content hash, whichever way the record was stored. */
+inline QString imageHash(const ObjectRecord &record)
+{
+    return record.id.section(QLatin1Char(':'), -1);
+}
 
 } // namespace ads::core::sandbox::facebook

@@ -309,11 +309,10 @@ std::optional<ObjectRecord> FacebookSimulator::ownedObject(const SandboxAccount 
                                                            const QString &id,
                                                            const QString &type) const
 {
-    QString key = id;
-    // Images are addressed by hash or by "<account id>:<hash>".
-    if (key.startsWith(account.accountId + QLatin1Char(':')))
-        key = key.mid(account.accountId.size() + 1);
-    auto record = m_context->store().object(Platform::Facebook, key);
+    // Images are addressed by hash or by "<account id>:<hash>", and kept per account.
+    auto record = m_context->store().object(Platform::Facebook, id);
+    if (!record)
+        record = m_context->store().object(Platform::Facebook, imageRecordId(account.accountId, id));
     if (!record || record->accountId != account.accountId)
         return std::nullopt;
     if (!type.isEmpty() && record->type != type)
@@ -471,7 +470,9 @@ SandboxReply FacebookSimulator::uploadImages(Call &call, const SandboxAccount &a
         const bool known = ownedObject(account, hash).has_value()
                            || std::any_of(changes.inserts.cbegin(),
                                           changes.inserts.cend(),
-                                          [&hash](const ObjectRecord &r) { return r.id == hash; });
+                                          [&](const ObjectRecord &r) {
+                                              return r.id == imageRecordId(account.accountId, hash);
+                                          });
         if (known)
             continue;
         QJsonObject state{{"hash", hash},
@@ -483,7 +484,7 @@ SandboxReply FacebookSimulator::uploadImages(Call &call, const SandboxAccount &a
         changes.inserts.append(newRecord(call,
                                          account,
                                          kImage,
-                                         hash,
+                                         imageRecordId(account.accountId, hash),
                                          QStringLiteral("act_") + account.accountId,
                                          upload.name,
                                          QStringLiteral("ACTIVE"),
@@ -667,8 +668,10 @@ SandboxReply FacebookSimulator::insights(Call &call,
     rules.dailyCeilingPermille = kDailyCeilingPermille;
     rules.period = DeliveryRules::Period::Week;
     rules.reportingDelayMs = kReportingDelayMs;
+    // The hourly string names a clock hour only, so the two runs of a repeated (25-hour day) hour
+    // are reported as one row; the day's total is unchanged (unconfirmed reading of meta.md 5.1).
     const auto delivery =
-        simulateCampaigns(deliveryUnits(account), rules, m_context->seed(), m_context->nowMs());
+        deliverySlices(deliveryUnits(account), rules, m_context->seed(), m_context->nowMs(), query->hourly);
     const QList<ObjectRecord> campaigns =
         m_context->store().objects(Platform::Facebook, kCampaign, account.accountId);
     const QList<QJsonObject> rows =

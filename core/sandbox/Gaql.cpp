@@ -7,7 +7,7 @@
 // A GAQL subset for the Google Ads simulator: SELECT fields FROM resource [WHERE conditions
 // joined by AND] [ORDER BY field [ASC|DESC], ...] [LIMIT n] [PARAMETERS ...].
 // Limitation: metrics are simulated for FROM campaign and FROM customer only, and the only
-// segment is segments.date.
+// segments are segments.date and segments.hour.
 
 namespace ads::core::sandbox::google {
 
@@ -427,7 +427,7 @@ bool knownField(const QString &field, const QString &from)
     if (resource == QLatin1String("metrics"))
         return kMetrics.contains(rest);
     if (resource == QLatin1String("segments"))
-        return rest == QLatin1String("date");
+        return rest == QLatin1String("date") || rest == QLatin1String("hour");
     Q_UNUSED(from);
     return kAttributes.value(resource).contains(rest);
 }
@@ -479,6 +479,7 @@ struct Row
     DayStats stats;
     bool hasStats = false;
     QDate date;
+    int hour = -1; // segments.hour, 0..23 in the account's zone
 };
 
 std::optional<QDate> parseDate(const QString &text)
@@ -647,6 +648,10 @@ QJsonValue fieldValue(const QString &field, const Row &row)
     const QString rest = field.section(QLatin1Char('.'), 1);
     if (resource == QLatin1String("metrics"))
         return row.hasStats ? metricValue(rest, row.stats) : QJsonValue(QJsonValue::Undefined);
+    // segments.hour is written even when 0: the real field may be proto3 optional with presence
+    // (unconfirmed), and a reader that treats a missing hour as 0 reads both forms the same.
+    if (field == QLatin1String("segments.hour"))
+        return row.hour >= 0 ? QJsonValue(row.hour) : QJsonValue(QJsonValue::Undefined);
     if (resource == QLatin1String("segments"))
         return row.date.isValid() ? QJsonValue(row.date.toString(Qt::ISODate))
                                   : QJsonValue(QJsonValue::Undefined);
@@ -853,15 +858,27 @@ bool selects(const GaqlQuery &query, const QString &resource)
     return false;
 }
 
+/** The campaign's slices a row reads: one campaign's, or every campaign's for FROM customer. */
+QList<DeliverySlice> slicesOf(const Row &row, const GaqlQuery &query, const GaqlData &data)
+{
+    if (query.from != QLatin1String("customer"))
+        return data.delivery.value(row.resources.value(kCampaign).value(QStringLiteral("id")).toString());
+    QList<DeliverySlice> all;
+    for (const QList<DeliverySlice> &campaign : data.delivery)
+        all += campaign;
+    return all;
+}
+
 QList<Row> withMetrics(const QList<Row> &rows,
                        const GaqlQuery &query,
                        const GaqlData &data,
                        const QDate &from,
                        const QDate &to)
 {
-    const bool byDate = selects(query, QStringLiteral("segments"));
+    const bool byDate = query.select.contains(QStringLiteral("segments.date"));
+    const bool byHour = query.select.contains(QStringLiteral("segments.hour"));
     const bool anyMetrics =
-        byDate || selects(query, QStringLiteral("metrics"))
+        byDate || byHour || selects(query, QStringLiteral("metrics"))
         || std::any_of(query.where.cbegin(), query.where.cend(), [](const GaqlCondition &c) {
                return c.field.startsWith(QLatin1String("metrics."));
            });
@@ -873,35 +890,24 @@ QList<Row> withMetrics(const QList<Row> &rows,
 
     QList<Row> result;
     for (const Row &row : rows) {
-        QMap<QDate, DayStats> days;
-        if (query.from == QLatin1String("customer")) {
-            for (const auto &campaign : data.delivery) {
-                for (const DayStats &day : campaign)
-                    days[day.day].add(day);
-            }
-        } else {
-            days = data.delivery.value(
-                row.resources.value(kCampaign).value(QStringLiteral("id")).toString());
+        // (date or invalid, hour or -1) -> totals; a row per segment value, or one total row
+        QMap<QPair<QDate, int>, DayStats> segments;
+        for (const DeliverySlice &slice : slicesOf(row, query, data)) {
+            if (inRange(slice.day))
+                segments[{byDate ? slice.day : QDate(), byHour ? slice.hour : -1}].add(slice.stats);
         }
-        if (byDate) {
-            for (auto it = days.cbegin(); it != days.cend(); ++it) {
-                if (!inRange(it.key()) || it.value().impressions == 0)
-                    continue;
-                Row dated = row;
-                dated.stats = it.value();
-                dated.hasStats = true;
-                dated.date = it.key();
-                result.append(dated);
-            }
-            continue;
+        if (!byDate && !byHour)
+            segments[{QDate(), -1}];
+        for (auto it = segments.cbegin(); it != segments.cend(); ++it) {
+            if ((byDate || byHour) && it.value().impressions == 0)
+                continue;
+            Row segmented = row;
+            segmented.stats = it.value();
+            segmented.hasStats = true;
+            segmented.date = it.key().first;
+            segmented.hour = it.key().second;
+            result.append(segmented);
         }
-        Row total = row;
-        total.hasStats = true;
-        for (auto it = days.cbegin(); it != days.cend(); ++it) {
-            if (inRange(it.key()))
-                total.stats.add(it.value());
-        }
-        result.append(total);
     }
     return result;
 }
@@ -935,8 +941,8 @@ tl::expected<GaqlQuery, AdsError> parseGaql(const QString &text)
         if (!low || !high)
             return tl::unexpected(
                 queryError(QStringLiteral("EXPECTED_FILTERS_ON_DATE_RANGE"),
-                           QStringLiteral("Selecting segments.date needs a finite "
-                                          "date range in WHERE.")));
+                           QStringLiteral("Selecting a date segment (segments.date, segments.hour) "
+                                          "needs a finite date range in WHERE.")));
     }
     return query;
 }

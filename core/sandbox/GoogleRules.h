@@ -123,7 +123,7 @@ struct GaqlData
 {
     SandboxAccount account;
     QList<ObjectRecord> objects;
-    QMap<QString, QMap<QDate, DayStats>> delivery; // by campaign id
+    QMap<QString, QList<DeliverySlice>> delivery; // by campaign id: days, or hours with segments.hour
     qint64 nowMs = 0;
 };
 

@@ -139,7 +139,7 @@ private:
     SandboxReply search(GoogleCall &call, bool stream);
     SandboxReply userDataJob(GoogleCall &call, const QString &rest);
 
-    QMap<QString, QMap<QDate, DayStats>> delivery(const SandboxAccount &account) const;
+    QMap<QString, QList<DeliverySlice>> delivery(const SandboxAccount &account, bool byHour) const;
     MutateContext mutateContext(const GoogleCall &call);
     QString newRequestId();
 
@@ -484,7 +484,7 @@ SandboxReply GoogleSimulator::execute(GoogleCall &call,
     return ok(call, body);
 }
 
-QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAccount &account) const
+QMap<QString, QList<DeliverySlice>> GoogleSimulator::delivery(const SandboxAccount &account, bool byHour) const
 {
     const SandboxStore &store = m_context->store();
     const QList<ObjectRecord> objects = store.objects(Platform::Google, {}, account.accountId);
@@ -545,7 +545,8 @@ QMap<QString, QMap<QDate, DayStats>> GoogleSimulator::delivery(const SandboxAcco
     rules.period = DeliveryRules::Period::Month;
     rules.periodCapPermille = 30'400;
     rules.reportingDelayMs = kReportingDelayMs;
-    return simulateCampaigns(units, rules, m_context->seed(), now);
+    // segments.hour is 0..23 (google.md 5.2), so a 25-hour day's repeated hour is one row: merged.
+    return deliverySlices(units, rules, m_context->seed(), now, byHour);
 }
 
 SandboxReply GoogleSimulator::search(GoogleCall &call, bool stream)
@@ -568,7 +569,7 @@ SandboxReply GoogleSimulator::search(GoogleCall &call, bool stream)
     if (gaqlFieldMask(*query).contains(QLatin1String("metrics."))
         || gaqlFieldMask(*query).contains(QLatin1String("segments."))
         || text.contains(QLatin1String("metrics."))) {
-        data.delivery = delivery(call.account);
+        data.delivery = delivery(call.account, query->select.contains(QStringLiteral("segments.hour")));
     }
     auto rows = runGaql(*query, data);
     if (!rows)

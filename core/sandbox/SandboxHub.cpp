@@ -60,6 +60,31 @@ std::shared_ptr<PlatformHandler> makeSimulator(Platform platform,
     }
 }
 
+/**
+ * The platform's second sandbox account: the same kind of id, billing in EUR in Europe/Berlin, with
+ * a token of its own, so campaigns with euro budgets have an account of their currency.
+ */
+SandboxAccount euroSibling(const SandboxAccount &usd, quint64 seed)
+{
+    const QString salt = platformName(usd.platform) + QStringLiteral("-eur");
+    SandboxAccount euro = usd;
+    const bool digitsOnly =
+        std::all_of(usd.accountId.begin(), usd.accountId.end(), [](QChar c) { return c.isDigit(); });
+    if (digitsOnly) {
+        euro.accountId = seededDigits(seed, salt + QStringLiteral("-account"), int(usd.accountId.size()));
+    } else {
+        const QString hex = seededHex(seed, salt + QStringLiteral("-account"), 32);
+        euro.accountId = QStringLiteral("%1-%2-%3-%4-%5")
+                             .arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20, 12));
+    }
+    euro.name = QString(usd.name).replace(QStringLiteral("USD"), QStringLiteral("EUR"));
+    euro.currency = QStringLiteral("EUR");
+    euro.timeZone = QStringLiteral("Europe/Berlin");
+    const qsizetype prefix = std::max<qsizetype>(0, usd.accessToken.size() - 32);
+    euro.accessToken = usd.accessToken.left(prefix) + seededHex(seed, salt + QStringLiteral("-token"), 32);
+    return euro;
+}
+
 } // namespace
 
 QString seededDigits(quint64 seed, const QString &salt, int digits)
@@ -137,12 +162,17 @@ bool SandboxHub::start(QString *error)
 bool SandboxHub::ensureAccounts(QString *error)
 {
     for (Platform platform : kPlatforms) {
-        if (!m_context->store().accounts(platform).isEmpty())
-            continue;
-        if (!m_context->store().saveAccount(defaultAccount(platform, m_seed))) {
+        const QList<SandboxAccount> existing = m_context->store().accounts(platform);
+        const auto has = [&](const QString &currency) {
+            return std::any_of(existing.begin(), existing.end(),
+                               [&](const SandboxAccount &account) { return account.currency == currency; });
+        };
+        const SandboxAccount usd = defaultAccount(platform, m_seed);
+        const bool stored = (has(usd.currency) || m_context->store().saveAccount(usd))
+                            && (has(QStringLiteral("EUR")) || m_context->store().saveAccount(euroSibling(usd, m_seed)));
+        if (!stored) {
             if (error)
-                *error = QStringLiteral("cannot store the %1 sandbox account")
-                             .arg(platformName(platform));
+                *error = QStringLiteral("cannot store the %1 sandbox accounts").arg(platformName(platform));
             return false;
         }
     }

@@ -190,9 +190,10 @@ QList<SandboxAccount> SandboxStore::accounts(Platform platform) const
     QList<SandboxAccount> result;
     run([&](QSqlDatabase &db) {
         QSqlQuery query(db);
+        // In the order they were made, so a platform's first (US-dollar) account comes first.
         query.prepare(
             QStringLiteral("SELECT account_id, name, currency, time_zone, access_token, extra "
-                           "FROM sandbox_accounts WHERE platform = ? ORDER BY account_id"));
+                           "FROM sandbox_accounts WHERE platform = ? ORDER BY rowid"));
         query.addBindValue(platformName(platform));
         if (!exec(query, "accounts"))
             return false;

@@ -5,7 +5,7 @@
 #include <QSet>
 
 // GET /report/integrated/get/ for the TikTok simulator: BASIC reports at advertiser or
-// campaign level, by day or in total, answered from the delivery model in the account's
+// campaign level, by day, by hour or in total, answered from the delivery model in the account's
 // fixed-offset zone.
 
 namespace ads::core::sandbox::tiktok {
@@ -172,6 +172,7 @@ struct ReportQuery
     QString level;
     QString idDimension;
     bool byDay = false;
+    bool byHour = false;
     bool lifetime = false;
     QDate start;
     QDate end;
@@ -199,11 +200,15 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
     for (const QString &dimension : jsonList(dimensions)) {
         if (dimension == QLatin1String("stat_time_day"))
             query.byDay = true;
+        else if (dimension == QLatin1String("stat_time_hour"))
+            query.byHour = true;
         else if (dimension != query.idDimension)
             return reject(
                 40002,
                 QStringLiteral("dimensions: %1 is not valid with %2.").arg(dimension, query.level));
     }
+    if (query.byDay && query.byHour)
+        return reject(40002, QStringLiteral("dimensions: Use stat_time_day or stat_time_hour, not both."));
     if (!jsonList(dimensions).contains(query.idDimension))
         return reject(40002,
                       QStringLiteral("dimensions: One id dimension (%1) is required.")
@@ -217,7 +222,7 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
             return reject(40002, QStringLiteral("metrics: Unknown metric %1.").arg(metric));
     }
     query.lifetime = params.json(QStringLiteral("query_lifetime")).toBool();
-    if (query.lifetime && query.byDay)
+    if (query.lifetime && (query.byDay || query.byHour))
         return reject(
             40002,
             QStringLiteral("query_lifetime: No time dimension is allowed with lifetime totals."));
@@ -228,11 +233,11 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
             return reject(40002,
                           QStringLiteral("start_date: start_date and end_date are required as "
                                          "YYYY-MM-DD, start first."));
-        const qint64 span = query.start.daysTo(query.end) + 1;
-        if (span > (query.byDay ? 30 : 365))
+        // tiktok.md 4.1: 30 days with stat_time_day, one day with stat_time_hour, else 365.
+        const qint64 maxDays = query.byHour ? 1 : (query.byDay ? 30 : 365);
+        if (query.start.daysTo(query.end) + 1 > maxDays)
             return reject(40002,
-                          QStringLiteral("end_date: The range may cover at most %1 days.")
-                              .arg(query.byDay ? 30 : 365));
+                          QStringLiteral("end_date: The range may cover at most %1 day(s).").arg(maxDays));
     }
     for (const QJsonValue &filter : params.json(QStringLiteral("filtering")).toArray()) {
         const QJsonObject object = filter.toObject();
@@ -247,6 +252,55 @@ TikTokResult<ReportQuery> parseQuery(const RequestParams &params)
     return query;
 }
 
+/** What a report row adds up over: its day (invalid in totals), hour (-1 unless hourly) and id. */
+struct ReportKey
+{
+    QDate day;
+    int hour = -1;
+    QString id;
+
+    bool operator<(const ReportKey &other) const
+    {
+        return std::tie(day, hour, id) < std::tie(other.day, other.hour, other.id);
+    }
+};
+
+QMap<ReportKey, DayStats> reportTotals(const ReportQuery &query,
+                                       const QHash<QString, ObjectRecord> &campaigns,
+                                       const QMap<QString, QList<DeliverySlice>> &delivery,
+                                       const QString &advertiserId)
+{
+    QMap<ReportKey, DayStats> totals;
+    const bool campaignLevel = query.idDimension == QLatin1String("campaign_id");
+    const bool timed = query.byDay || query.byHour;
+    for (auto it = campaigns.cbegin(); it != campaigns.cend(); ++it) {
+        if (!query.campaignIds.isEmpty() && !query.campaignIds.contains(it.key()))
+            continue;
+        if (!timed && campaignLevel && it->status != QLatin1String("DELETE"))
+            totals[{QDate(), -1, it.key()}]; // ID-only reports list every live campaign
+        for (const DeliverySlice &slice : delivery.value(it.key())) {
+            if (!query.lifetime && (slice.day < query.start || slice.day > query.end))
+                continue;
+            const QString id = campaignLevel ? it.key() : advertiserId;
+            totals[{timed ? slice.day : QDate(), slice.hour, id}].add(slice.stats);
+        }
+    }
+    return totals;
+}
+
+/** stat_time_day is "YYYY-MM-DD 00:00:00", stat_time_hour "YYYY-MM-DD HH:00:00" (tiktok.md 4.1). */
+QJsonObject dimensionsOf(const ReportQuery &query, const ReportKey &key)
+{
+    QJsonObject dimensions{{query.idDimension, key.id}};
+    const QString date = key.day.toString(Qt::ISODate);
+    if (query.byDay)
+        dimensions.insert(QStringLiteral("stat_time_day"), QString(date + QStringLiteral(" 00:00:00")));
+    if (query.byHour)
+        dimensions.insert(QStringLiteral("stat_time_hour"),
+                          QStringLiteral("%1 %2:00:00").arg(date).arg(key.hour, 2, 10, QLatin1Char('0')));
+    return dimensions;
+}
+
 } // namespace
 
 TikTokResult<QJsonObject> report(const RequestParams &params,
@@ -259,44 +313,21 @@ TikTokResult<QJsonObject> report(const RequestParams &params,
 
     DeliveryRules rules; // a day never spends more than its daily budget (the safe reading)
     rules.reportingDelayMs = kReportingDelayMs;
-    const auto delivery = simulateCampaigns(deliveryUnits(context), rules, seed, context.nowMs);
+    // The account zone is a fixed offset (tiktok.md 8), so every day has 24 hours and none repeats.
+    const auto delivery = deliverySlices(deliveryUnits(context), rules, seed, context.nowMs, query->byHour);
     QHash<QString, ObjectRecord> campaigns;
     for (const ObjectRecord &record :
          context.store->objects(Platform::TikTok, kCampaign, context.account.accountId))
         campaigns.insert(record.id, record);
 
-    // (day or invalid, id) -> totals
-    QMap<QPair<QDate, QString>, DayStats> totals;
-    const bool campaignLevel = query->idDimension == QLatin1String("campaign_id");
-    for (auto it = campaigns.cbegin(); it != campaigns.cend(); ++it) {
-        if (!query->campaignIds.isEmpty() && !query->campaignIds.contains(it.key()))
-            continue;
-        if (!query->byDay && campaignLevel && it->status != QLatin1String("DELETE"))
-            totals[{QDate(), it.key()}]; // ID-only reports list every live campaign
-        for (const DayStats &day : delivery.value(it.key())) {
-            if (!query->lifetime && (day.day < query->start || day.day > query->end))
-                continue;
-            const QString id = campaignLevel ? it.key() : context.account.accountId;
-            totals[{query->byDay ? day.day : QDate(), id}].add(day);
-        }
-    }
-
+    const QMap<ReportKey, DayStats> totals = reportTotals(*query, campaigns, delivery, context.account.accountId);
     QList<QJsonObject> rows;
     for (auto it = totals.cbegin(); it != totals.cend(); ++it) {
-        QJsonObject dimensions{{query->idDimension, it.key().second}};
-        if (query->byDay)
-            dimensions.insert(
-                QStringLiteral("stat_time_day"),
-                QString(it.key().first.toString(Qt::ISODate) + QStringLiteral(" 00:00:00")));
-        const QString key = it.key().second + it.key().first.toString(Qt::ISODate);
-        rows.append(QJsonObject{{"dimensions", dimensions},
-                                {"metrics",
-                                 metricsFor(it.value(),
-                                            query->metrics,
-                                            campaigns.value(it.key().second),
-                                            context.account,
-                                            seed,
-                                            key)}});
+        const QString key = it.key().id + it.key().day.toString(Qt::ISODate)
+            + (it.key().hour >= 0 ? QString::number(it.key().hour) : QString());
+        const ObjectRecord campaign = campaigns.value(it.key().id);
+        const QJsonObject metrics = metricsFor(it.value(), query->metrics, campaign, context.account, seed, key);
+        rows.append(QJsonObject{{"dimensions", dimensionsOf(*query, it.key())}, {"metrics", metrics}});
     }
     return pageOf(rows, params);
 }

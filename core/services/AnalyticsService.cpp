@@ -1,8 +1,12 @@
 #include "core/services/AnalyticsService.h"
 
+#include "core/domain/Money.h"
+#include "core/services/ExchangeRates.h"
 #include "core/store/Database.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace ads::core {
@@ -24,27 +28,39 @@ QString placeholders(qsizetype count)
     return marks.join(u',');
 }
 
-Filter filterFor(const AnalyticsQuery &query, const QDate &from, const QDate &to)
+QString isoDay(const QDate &day)
 {
-    Filter filter{QStringLiteral("day >= ? AND day <= ?"),
-                  {from.toString(Qt::ISODate), to.toString(Qt::ISODate)}};
+    return day.toString(Qt::ISODate);
+}
+
+Filter filterFor(const AnalyticsQuery &query, const QString &dayColumn, const QDate &from, const QDate &to,
+                 bool withCampaigns = true)
+{
+    Filter filter{QStringLiteral("%1 >= ? AND %1 <= ?").arg(dayColumn), {isoDay(from), isoDay(to)}};
     if (!query.platforms.isEmpty()) {
-        filter.sql += QStringLiteral(" AND platform IN (%1)")
-                          .arg(placeholders(query.platforms.size()));
+        // Written as an expression so the planner reads by day (or campaign) through a covering index
+        // and filters platforms on the way, instead of walking a platform's whole history through the
+        // primary key, whose first column is the platform.
+        filter.sql += QStringLiteral(" AND platform || '' IN (%1)").arg(placeholders(query.platforms.size()));
         for (Platform platform : query.platforms)
             filter.values.append(platformName(platform));
     }
-    if (!query.campaignIds.isEmpty()) {
-        filter.sql += QStringLiteral(" AND campaign_id IN (%1)")
-                          .arg(placeholders(query.campaignIds.size()));
+    if (withCampaigns && !query.campaignIds.isEmpty()) {
+        filter.sql += QStringLiteral(" AND campaign_id IN (%1)").arg(placeholders(query.campaignIds.size()));
         for (const QString &id : query.campaignIds)
             filter.values.append(id);
     }
     return filter;
 }
 
-constexpr auto kSums = "SUM(impressions), SUM(clicks), SUM(spend_micros), "
-                       "SUM(conversions_micros), SUM(conversion_value_micros)";
+// The summed columns of both metrics_daily and the roll-ups, in the reporting currency; the last
+// counts rows that no exchange rate reached.
+constexpr auto kRawSums = "SUM(impressions), SUM(clicks), SUM(COALESCE(spend_rpt_micros, 0)), "
+                          "SUM(conversions_micros), SUM(COALESCE(conversion_value_rpt_micros, 0)), "
+                          "SUM(CASE WHEN spend_rpt_micros IS NULL OR conversion_value_rpt_micros IS NULL "
+                          "THEN 1 ELSE 0 END)";
+constexpr auto kRollupSums = "SUM(impressions), SUM(clicks), SUM(spend_rpt_micros), SUM(conversions_micros), "
+                             "SUM(conversion_value_rpt_micros), SUM(unconverted_rows)";
 
 MetricsTotals totalsAt(const QSqlQuery &q, int first)
 {
@@ -57,89 +73,319 @@ MetricsTotals totalsAt(const QSqlQuery &q, int first)
     return totals;
 }
 
-/** The one currency the filtered rows share, empty when there are none. */
-Result<QString> singleCurrency(const QSqlDatabase &db, const Filter &filter)
+/** One platform's delivery on one day, in the reporting currency. */
+struct PlatformDay
 {
-    auto q = runQuery(db,
-                      QStringLiteral("SELECT DISTINCT currency FROM metrics_daily WHERE %1 "
-                                     "ORDER BY currency LIMIT 2")
-                          .arg(filter.sql),
-                      filter.values);
-    if (!q)
-        return fail(q.error());
-    QStringList currencies;
-    while (q->next())
-        currencies.append(q->value(0).toString());
-    if (currencies.size() > 1) {
-        // Limitation: no conversion yet; it needs dated exchange rates in the store.
-        return fail(Error::invalid(
-            {{QStringLiteral("currency"),
-              QStringLiteral("The selection spans several currencies (%1); converting between "
-                             "them comes with dated exchange rates in a later step.")
-                  .arg(currencies.join(QStringLiteral(", ")))}}));
+    Platform platform;
+    QDate day;
+    MetricsTotals totals;
+};
+
+/** What an answer is built from: the reporting currency, the rates, and the target currency. */
+struct Conversion
+{
+    QString reporting;
+    QString target;
+    FxTable rates;
+
+    bool converts() const { return target != reporting; }
+
+    /**
+     * The reporting-currency amounts of one day in the target currency. Known shortcoming: each
+     * route converts the sums of its own grain (the overview and trends a platform's day, the
+     * performance page and the campaign comparison a campaign's platform day), so in a currency
+     * other than the reporting one their totals may differ by a few micros of rounding. In the
+     * reporting currency every row was converted on its own at ingest, and totals agree exactly.
+     */
+    std::optional<MetricsTotals> onDay(MetricsTotals totals, const QDate &day) const
+    {
+        if (!converts())
+            return totals;
+        const auto spend = rates.convert(totals.spendMicros, reporting, target, day);
+        const auto value = rates.convert(totals.conversionValueMicros, reporting, target, day);
+        if (!spend || !value)
+            return std::nullopt;
+        totals.spendMicros = *spend;
+        totals.conversionValueMicros = *value;
+        return totals;
     }
-    return currencies.value(0);
+};
+
+Error missingRate(const QString &currency, const QString &target, const QDate &day)
+{
+    return Error::invalid({{QStringLiteral("currency"),
+                            QStringLiteral("no %1 to %2 exchange rate on or before %3; add one under exchange rates")
+                                .arg(currency, target, isoDay(day))}},
+                          QStringLiteral("An exchange rate is missing."));
 }
 
-/** SQLite expression for the first day of a row's bucket; weeks start on Monday (ISO). */
-QString bucketExpression(Granularity granularity)
+/** The error for a selection that holds rows no rate reached, naming the first such row. */
+Error unconvertedRows(const QSqlDatabase &db, const Filter &rawFilter, const QString &reporting)
 {
-    switch (granularity) {
-    case Granularity::Day:
-        return QStringLiteral("day");
-    case Granularity::Week:
-        // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is its Monday.
-        return QStringLiteral("date(day, 'weekday 0', '-6 days')");
-    case Granularity::Month:
-        return QStringLiteral("strftime('%Y-%m-01', day)");
-    }
-    return QStringLiteral("day");
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT currency, MIN(day) FROM metrics_daily WHERE %1 AND "
+                                     "(spend_rpt_micros IS NULL OR conversion_value_rpt_micros IS NULL) "
+                                     "GROUP BY currency ORDER BY 2 LIMIT 1")
+                          .arg(rawFilter.sql),
+                      rawFilter.values);
+    if (q && q->next())
+        return missingRate(q->value(0).toString(), reporting, QDate::fromString(q->value(1).toString(), Qt::ISODate));
+    return missingRate(QStringLiteral("?"), reporting, {});
 }
 
 /**
- * The SQL that orders campaigns by a metric. Ratios are divided as REAL here only to order rows;
- * the figures answered still come from the integer sums.
+ * Refuses a question no answer can be right for: a range that is not one, a range too long to be
+ * read quickly or to have a previous period of the same length, or more campaigns than a page holds.
  */
-QString sortExpression(const QString &metric)
+Status checkQuery(const AnalyticsQuery &query)
 {
-    static const QHash<QString, QString> expressions{
-        {QStringLiteral("impressions"), QStringLiteral("SUM(impressions)")},
-        {QStringLiteral("clicks"), QStringLiteral("SUM(clicks)")},
-        {QStringLiteral("spend"), QStringLiteral("SUM(spend_micros)")},
-        {QStringLiteral("conversions"), QStringLiteral("SUM(conversions_micros)")},
-        {QStringLiteral("conversionValue"), QStringLiteral("SUM(conversion_value_micros)")},
-        {QStringLiteral("ctr"), QStringLiteral("1.0 * SUM(clicks) / NULLIF(SUM(impressions), 0)")},
-        {QStringLiteral("cpc"),
-         QStringLiteral("1.0 * SUM(spend_micros) / NULLIF(SUM(clicks), 0)")},
-        {QStringLiteral("cpm"),
-         QStringLiteral("1000.0 * SUM(spend_micros) / NULLIF(SUM(impressions), 0)")},
-        {QStringLiteral("cpa"),
-         QStringLiteral("1.0 * SUM(spend_micros) / NULLIF(SUM(conversions_micros), 0)")},
-        {QStringLiteral("roas"),
-         QStringLiteral("1.0 * SUM(conversion_value_micros) / NULLIF(SUM(spend_micros), 0)")},
-    };
-    return expressions.value(metric);
+    static const QDate earliest(1970, 1, 1);
+    if (!query.from.isValid() || !query.to.isValid() || query.from > query.to)
+        return fail(Error::invalid({{QStringLiteral("from"), QStringLiteral("must be a day on or before 'to'")}}));
+    if (query.from < earliest)
+        return fail(Error::invalid({{QStringLiteral("from"), QStringLiteral("must be 1970-01-01 or later")}}));
+    if (query.from.daysTo(query.to) >= kMaxAnalyticsRangeDays)
+        return fail(Error::invalid({{QStringLiteral("to"), QStringLiteral("the range may span at most %1 days")
+                                                               .arg(kMaxAnalyticsRangeDays)}}));
+    if (query.campaignIds.size() > kMaxAnalyticsCampaignIds)
+        return fail(Error::invalid({{QStringLiteral("campaignIds"), QStringLiteral("at most %1 campaigns at once")
+                                                                        .arg(kMaxAnalyticsCampaignIds)}}));
+    return {};
 }
 
-/** Sums grouped by one column, in the column's order, as comparison items. */
-Result<QList<ComparisonItem>> groupedBy(const QSqlDatabase &db, const Filter &filter,
-                                        const QString &column)
+Result<Conversion> moneyFor(const QSqlDatabase &db, const AnalyticsQuery &query)
 {
-    const QString sql = QStringLiteral("SELECT %1, %2 FROM metrics_daily WHERE %3 "
-                                       "GROUP BY %1 ORDER BY %1")
-                            .arg(column, QLatin1String(kSums), filter.sql);
+    if (auto checked = checkQuery(query); !checked)
+        return fail(checked.error());
+    auto reporting = fx_store::reportingCurrency(db);
+    if (!reporting)
+        return fail(reporting.error());
+    Conversion money{*reporting, query.currency.isEmpty() ? *reporting : query.currency, {}};
+    if (!money::isKnownCurrency(money.target))
+        return fail(Error::invalid({{QStringLiteral("currency"), QStringLiteral("not an ISO 4217 code")}}));
+    if (money.converts()) {
+        auto rates = FxTable::load(db);
+        if (!rates)
+            return fail(rates.error());
+        money.rates = std::move(*rates);
+    }
+    return money;
+}
+
+/**
+ * Delivery per platform and day for from..to, in the target currency: from the platform roll-up,
+ * or from the raw rows of the asked campaigns.
+ */
+Result<QList<PlatformDay>> platformDays(const QSqlDatabase &db, const AnalyticsQuery &query, const Conversion &money,
+                                        const QDate &from, const QDate &to)
+{
+    const bool raw = !query.campaignIds.isEmpty();
+    const Filter filter = filterFor(query, QStringLiteral("day"), from, to, raw);
+    const QString sql = QStringLiteral("SELECT platform, day, %1 FROM %2 WHERE %3 GROUP BY platform, day "
+                                       "ORDER BY day, platform")
+                            .arg(QLatin1String(raw ? kRawSums : kRollupSums),
+                                 raw ? QStringLiteral("metrics_daily") : QStringLiteral("rollup_platform_day"),
+                                 filter.sql);
     auto q = runQuery(db, sql, filter.values);
     if (!q)
         return fail(q.error());
-    QList<ComparisonItem> items;
-    while (q->next())
-        items.append({q->value(0).toString(), totalsAt(*q, 1)});
-    return items;
+
+    QList<PlatformDay> days;
+    while (q->next()) {
+        const auto platform = platformFromName(q->value(0).toString());
+        const QDate day = QDate::fromString(q->value(1).toString(), Qt::ISODate);
+        if (!platform)
+            continue;
+        if (q->value(7).toLongLong() > 0)
+            return fail(unconvertedRows(db, filterFor(query, QStringLiteral("day"), from, to), money.reporting));
+        const auto totals = money.onDay(totalsAt(*q, 2), day);
+        if (!totals)
+            return fail(missingRate(money.reporting, money.target, day));
+        days.append({*platform, day, *totals});
+    }
+    return days;
 }
+
+/** Each campaign's delivery over from..to, in total and per platform. */
+using CampaignSums = QHash<QString, QMap<Platform, MetricsTotals>>;
+
+void addSum(CampaignSums &sums, const QSqlQuery &q)
+{
+    const auto platform = platformFromName(q.value(1).toString());
+    if (platform)
+        sums[q.value(0).toString()][*platform] += totalsAt(q, 2);
+}
+
+/** A day range cut into whole calendar months and the loose days before and after them. */
+struct RangeParts
+{
+    std::optional<std::pair<QDate, QDate>> months; // first days of the first and last whole month
+    QList<std::pair<QDate, QDate>> days;
+};
+
+RangeParts cutIntoMonths(const QDate &from, const QDate &to)
+{
+    QDate firstMonth = QDate(from.year(), from.month(), 1);
+    if (firstMonth < from)
+        firstMonth = firstMonth.addMonths(1);
+    const QDate afterTo = to.addDays(1);
+    const QDate lastMonthEnd = QDate(afterTo.year(), afterTo.month(), 1).addDays(-1);
+
+    RangeParts parts;
+    if (firstMonth > lastMonthEnd) {
+        parts.days.append({from, to});
+        return parts;
+    }
+    parts.months = std::pair{firstMonth, QDate(lastMonthEnd.year(), lastMonthEnd.month(), 1)};
+    if (from < firstMonth)
+        parts.days.append({from, firstMonth.addDays(-1)});
+    if (lastMonthEnd < to)
+        parts.days.append({lastMonthEnd.addDays(1), to});
+    return parts;
+}
+
+/**
+ * Sums grouped by groupColumns over a range cut into months: whole months from monthTable, the
+ * loose days from dayTable. Each result row goes to take(query) with the sums from column
+ * groupColumns.size() on.
+ */
+Status sumOverParts(const QSqlDatabase &db, const AnalyticsQuery &query, const Conversion &money,
+                    const QString &monthTable, const QString &dayTable, const QString &groupColumns,
+                    const std::function<void(const QSqlQuery &)> &take)
+{
+    const RangeParts parts = cutIntoMonths(query.from, query.to);
+    QList<std::tuple<QString, QString, QDate, QDate>> reads;
+    if (parts.months)
+        reads.append({monthTable, QStringLiteral("month"), parts.months->first, parts.months->second});
+    for (const auto &[from, to] : parts.days)
+        reads.append({dayTable, QStringLiteral("day"), from, to});
+
+    const int firstSum = int(groupColumns.count(u',')) + 1;
+    for (const auto &[table, dayColumn, from, to] : reads) {
+        const bool raw = table == u"metrics_daily";
+        const Filter filter = filterFor(query, dayColumn, from, to);
+        const QString sql = QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4 GROUP BY %1")
+                                .arg(groupColumns, QLatin1String(raw ? kRawSums : kRollupSums), table, filter.sql);
+        auto q = runQuery(db, sql, filter.values);
+        if (!q)
+            return fail(q.error());
+        while (q->next()) {
+            if (q->value(firstSum + 5).toLongLong() > 0)
+                return fail(unconvertedRows(db, filterFor(query, QStringLiteral("day"), query.from, query.to),
+                                            money.reporting));
+            take(*q);
+        }
+    }
+    return {};
+}
+
+/** Campaign sums per platform in the reporting currency, from the monthly roll-up and raw edge days. */
+Result<CampaignSums> campaignSumsFromRollups(const QSqlDatabase &db, const AnalyticsQuery &query,
+                                             const Conversion &money)
+{
+    CampaignSums sums;
+    const Status summed = sumOverParts(db, query, money, QStringLiteral("rollup_campaign_platform_month"),
+                                       QStringLiteral("metrics_daily"), QStringLiteral("campaign_id, platform"),
+                                       [&](const QSqlQuery &q) { addSum(sums, q); });
+    if (!summed)
+        return fail(summed.error());
+    return sums;
+}
+
+/**
+ * Each campaign's total over every platform, from the campaign roll-ups alone (months and days);
+ * for queries without a platform filter.
+ */
+Result<QHash<QString, MetricsTotals>> campaignTotalsFromRollups(const QSqlDatabase &db,
+                                                                 const AnalyticsQuery &query,
+                                                                 const Conversion &money)
+{
+    QHash<QString, MetricsTotals> totals;
+    const Status summed = sumOverParts(db, query, money, QStringLiteral("rollup_campaign_month"),
+                                       QStringLiteral("rollup_campaign_day"), QStringLiteral("campaign_id"),
+                                       [&](const QSqlQuery &q) { totals[q.value(0).toString()] += totalsAt(q, 1); });
+    if (!summed)
+        return fail(summed.error());
+    return totals;
+}
+
+/** Campaign sums in another currency than the reporting one: day by day, at each day's rate. */
+Result<CampaignSums> campaignSumsConverted(const QSqlDatabase &db, const AnalyticsQuery &query, const Conversion &money)
+{
+    const Filter filter = filterFor(query, QStringLiteral("day"), query.from, query.to);
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT campaign_id, platform, %1, day FROM metrics_daily WHERE %2 "
+                                     "GROUP BY campaign_id, platform, day")
+                          .arg(QLatin1String(kRawSums), filter.sql),
+                      filter.values);
+    if (!q)
+        return fail(q.error());
+    CampaignSums sums;
+    while (q->next()) {
+        const QDate day = QDate::fromString(q->value(8).toString(), Qt::ISODate);
+        if (q->value(7).toLongLong() > 0)
+            return fail(unconvertedRows(db, filter, money.reporting));
+        const auto platform = platformFromName(q->value(1).toString());
+        const auto totals = money.onDay(totalsAt(*q, 2), day);
+        if (!totals)
+            return fail(missingRate(money.reporting, money.target, day));
+        if (platform)
+            sums[q->value(0).toString()][*platform] += *totals;
+    }
+    return sums;
+}
+
+Result<CampaignSums> campaignSums(const QSqlDatabase &db, const AnalyticsQuery &query, const Conversion &money)
+{
+    return money.converts() ? campaignSumsConverted(db, query, money) : campaignSumsFromRollups(db, query, money);
+}
+
+MetricsTotals total(const QMap<Platform, MetricsTotals> &platforms)
+{
+    MetricsTotals sum;
+    for (const MetricsTotals &totals : platforms)
+        sum += totals;
+    return sum;
+}
+
+/** A metric's value for ordering; nullopt where its denominator is zero. */
+std::optional<double> metricValue(const MetricsTotals &t, const QString &metric)
+{
+    const auto ratio = [](double numerator, double denominator) -> std::optional<double> {
+        return denominator == 0 ? std::nullopt : std::optional<double>(numerator / denominator);
+    };
+    if (metric == u"impressions")
+        return double(t.impressions);
+    if (metric == u"clicks")
+        return double(t.clicks);
+    if (metric == u"spend")
+        return double(t.spendMicros);
+    if (metric == u"conversions")
+        return double(t.conversionsMicros);
+    if (metric == u"conversionValue")
+        return double(t.conversionValueMicros);
+    if (metric == u"ctr")
+        return ratio(double(t.clicks), double(t.impressions));
+    if (metric == u"cpc")
+        return ratio(double(t.spendMicros), double(t.clicks));
+    if (metric == u"cpm")
+        return ratio(1000.0 * double(t.spendMicros), double(t.impressions));
+    if (metric == u"cpa")
+        return ratio(double(t.spendMicros), double(t.conversionsMicros));
+    if (metric == u"roas")
+        return ratio(double(t.conversionValueMicros), double(t.spendMicros));
+    return std::nullopt;
+}
+
+const QStringList kSortableMetrics = {QStringLiteral("impressions"), QStringLiteral("clicks"),
+                                      QStringLiteral("spend"), QStringLiteral("conversions"),
+                                      QStringLiteral("conversionValue"), QStringLiteral("ctr"),
+                                      QStringLiteral("cpc"), QStringLiteral("cpm"),
+                                      QStringLiteral("cpa"), QStringLiteral("roas")};
 
 QString periodKey(const QDate &from, const QDate &to)
 {
-    return from.toString(Qt::ISODate) + u'/' + to.toString(Qt::ISODate);
+    return isoDay(from) + u'/' + isoDay(to);
 }
 
 QJsonValue relativeChange(const QJsonValue &current, const QJsonValue &previous)
@@ -154,11 +400,67 @@ QJsonValue currencyJson(const QString &currency)
     return currency.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(currency);
 }
 
+QDate bucketOf(const QDate &day, Granularity granularity)
+{
+    switch (granularity) {
+    case Granularity::Week:
+        return day.addDays(1 - day.dayOfWeek()); // ISO weeks start on Monday
+    case Granularity::Month:
+        return QDate(day.year(), day.month(), 1);
+    case Granularity::Hour:
+    case Granularity::Day:
+        break;
+    }
+    return day;
+}
+
+/** The name a deleted campaign had, from the record kept of its last change; empty if none. */
+QString nameBeforeDeletion(const QSqlDatabase &db, const QString &campaignId)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT before_json, after_json FROM change_history WHERE record_type = "
+                                     "'campaign' AND record_id = ? ORDER BY changed_at DESC LIMIT 1"),
+                      {campaignId});
+    if (!q || !q->next())
+        return {};
+    for (int column : {1, 0}) {
+        const QJsonObject state = QJsonDocument::fromJson(q->value(column).toString().toUtf8()).object();
+        if (state.contains(QLatin1String("name")))
+            return state.value(QLatin1String("name")).toString();
+    }
+    return {};
+}
+
+/**
+ * Fills in the names of a page's campaigns with one query. A deleted campaign's figures stay, so
+ * it keeps the name it had when it was deleted.
+ */
+Status nameCampaigns(const QSqlDatabase &db, QList<CampaignPerformance> &items)
+{
+    if (items.isEmpty())
+        return {};
+    QVariantList ids;
+    for (const CampaignPerformance &item : items)
+        ids.append(item.campaignId);
+    auto q = runQuery(db, QStringLiteral("SELECT id, name FROM campaigns WHERE id IN (%1)")
+                              .arg(placeholders(ids.size())), ids);
+    if (!q)
+        return fail(q.error());
+    QHash<QString, QString> names;
+    while (q->next())
+        names.insert(q->value(0).toString(), q->value(1).toString());
+    for (CampaignPerformance &item : items) {
+        const auto found = names.constFind(item.campaignId);
+        item.name = found != names.constEnd() ? *found : nameBeforeDeletion(db, item.campaignId);
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<Granularity> granularityFromName(QStringView name)
 {
-    for (Granularity g : {Granularity::Day, Granularity::Week, Granularity::Month}) {
+    for (Granularity g : {Granularity::Hour, Granularity::Day, Granularity::Week, Granularity::Month}) {
         if (name == granularityName(g))
             return g;
     }
@@ -168,6 +470,8 @@ std::optional<Granularity> granularityFromName(QStringView name)
 QString granularityName(Granularity granularity)
 {
     switch (granularity) {
+    case Granularity::Hour:
+        return QStringLiteral("hour");
     case Granularity::Day:
         return QStringLiteral("day");
     case Granularity::Week:
@@ -180,7 +484,7 @@ QString granularityName(Granularity granularity)
 
 bool isSortableMetric(const QString &metric)
 {
-    return !sortExpression(metric).isEmpty();
+    return kSortableMetrics.contains(metric);
 }
 
 std::optional<ComparisonDimension> comparisonDimensionFromName(QStringView name)
@@ -194,8 +498,9 @@ std::optional<ComparisonDimension> comparisonDimensionFromName(QStringView name)
     return std::nullopt;
 }
 
-AnalyticsService::AnalyticsService(Database *database)
+AnalyticsService::AnalyticsService(Database *database, SettlingSource settling)
     : m_database(database)
+    , m_settling(std::move(settling))
 {
 }
 
@@ -206,131 +511,201 @@ Result<AnalyticsOverview> AnalyticsService::overview(const AnalyticsQuery &query
     result.to = query.to;
     result.previousTo = query.from.addDays(-1);
     result.previousFrom = result.previousTo.addDays(-query.from.daysTo(query.to));
+    result.settlingFrom = m_settling ? m_settling() : QMap<Platform, QDate>();
 
     const QSqlDatabase db = m_database->connection();
-    // Both ranges are summed together, so they must share one currency too.
-    auto currency = singleCurrency(db, filterFor(query, result.previousFrom, query.to));
-    if (!currency)
-        return fail(currency.error());
-    result.currency = *currency;
+    auto money = moneyFor(db, query);
+    if (!money)
+        return fail(money.error());
+    result.currency = money->target;
 
-    const Filter current = filterFor(query, query.from, query.to);
-    const QString byPlatform =
-        QStringLiteral("SELECT platform, %1 FROM metrics_daily WHERE %2 GROUP BY platform")
-            .arg(QLatin1String(kSums), current.sql);
-    auto q = runQuery(db, byPlatform, current.values);
-    if (!q)
-        return fail(q.error());
-    while (q->next()) {
-        const auto platform = platformFromName(q->value(0).toString());
-        if (!platform)
-            continue;
-        const MetricsTotals totals = totalsAt(*q, 1);
-        result.platforms[*platform] += totals;
-        result.totals += totals;
+    if (!money->converts() && !query.campaignIds.isEmpty()) {
+        // A campaign filter over a long range: whole months from the campaign roll-up.
+        for (const bool current : {true, false}) {
+            AnalyticsQuery range = query;
+            range.from = current ? query.from : result.previousFrom;
+            range.to = current ? query.to : result.previousTo;
+            const Status summed = sumOverParts(
+                db, range, *money, QStringLiteral("rollup_campaign_platform_month"), QStringLiteral("metrics_daily"),
+                QStringLiteral("platform"), [&](const QSqlQuery &q) {
+                    const auto platform = platformFromName(q.value(0).toString());
+                    if (!platform)
+                        return;
+                    const MetricsTotals totals = totalsAt(q, 1);
+                    if (!current) {
+                        result.previous += totals;
+                        return;
+                    }
+                    result.platforms[*platform] += totals;
+                    result.totals += totals;
+                });
+            if (!summed)
+                return fail(summed.error());
+        }
+        return result;
     }
 
-    const Filter previous = filterFor(query, result.previousFrom, result.previousTo);
-    const QString summed = QStringLiteral("SELECT %1 FROM metrics_daily WHERE %2")
-                               .arg(QLatin1String(kSums), previous.sql);
-    auto p = runQuery(db, summed, previous.values);
-    if (!p)
-        return fail(p.error());
-    if (p->next())
-        result.previous = totalsAt(*p, 0);
+    auto days = platformDays(db, query, *money, result.previousFrom, query.to);
+    if (!days)
+        return fail(days.error());
+    for (const PlatformDay &day : *days) {
+        if (day.day < query.from) {
+            result.previous += day.totals;
+            continue;
+        }
+        result.platforms[day.platform] += day.totals;
+        result.totals += day.totals;
+    }
     return result;
 }
 
-Result<AnalyticsTrends> AnalyticsService::trends(const AnalyticsQuery &query,
-                                                 Granularity granularity) const
+/** Trend points hour by hour, from the hourly rows; hours a platform did not report are absent. */
+static Result<QMap<Platform, QList<TrendPoint>>> hourlyTrends(const QSqlDatabase &db, const AnalyticsQuery &query,
+                                                       const Conversion &money,
+                                                       const QMap<Platform, QDate> &settling)
+{
+    if (query.from.daysTo(query.to) >= kMaxHourlyRangeDays)
+        return fail(Error::invalid({{QStringLiteral("granularity"),
+                                     QStringLiteral("hourly figures span at most %1 days").arg(kMaxHourlyRangeDays)}}));
+    const Filter filter = filterFor(query, QStringLiteral("day"), query.from, query.to);
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT platform, day, %1, hour FROM metrics_hourly WHERE %2 "
+                                     "GROUP BY platform, day, hour ORDER BY day, hour, platform")
+                          .arg(QLatin1String(kRawSums), filter.sql),
+                      filter.values);
+    if (!q)
+        return fail(q.error());
+    QMap<Platform, QList<TrendPoint>> series;
+    while (q->next()) {
+        const auto platform = platformFromName(q->value(0).toString());
+        const QDate day = QDate::fromString(q->value(1).toString(), Qt::ISODate);
+        if (!platform)
+            continue;
+        if (q->value(7).toLongLong() > 0) {
+            auto currency = runQuery(db, QStringLiteral("SELECT currency FROM metrics_hourly WHERE day = ? AND "
+                                                        "spend_rpt_micros IS NULL LIMIT 1"),
+                                     {isoDay(day)});
+            const bool named = currency && currency->next();
+            return fail(missingRate(named ? currency->value(0).toString() : QString(), money.reporting, day));
+        }
+        const auto totals = money.onDay(totalsAt(*q, 2), day);
+        if (!totals)
+            return fail(missingRate(money.reporting, money.target, day));
+        TrendPoint point;
+        point.date = day;
+        point.hour = q->value(8).toInt();
+        point.totals = *totals;
+        point.settling = settling.value(*platform).isValid() && day >= settling.value(*platform);
+        series[*platform].append(point);
+    }
+    return series;
+}
+
+Result<AnalyticsTrends> AnalyticsService::trends(const AnalyticsQuery &query, Granularity granularity) const
 {
     AnalyticsTrends result;
     result.granularity = granularity;
 
     const QSqlDatabase db = m_database->connection();
-    const Filter filter = filterFor(query, query.from, query.to);
-    auto currency = singleCurrency(db, filter);
-    if (!currency)
-        return fail(currency.error());
-    result.currency = *currency;
+    auto money = moneyFor(db, query);
+    if (!money)
+        return fail(money.error());
+    result.currency = money->target;
+    auto days = platformDays(db, query, *money, query.from, query.to);
+    if (!days)
+        return fail(days.error());
 
-    const QString bucket = bucketExpression(granularity);
-    const QString sql = QStringLiteral("SELECT platform, %1 AS bucket, %2 FROM metrics_daily "
-                                       "WHERE %3 GROUP BY platform, bucket "
-                                       "ORDER BY platform, bucket")
-                            .arg(bucket, QLatin1String(kSums), filter.sql);
-    auto q = runQuery(db, sql, filter.values);
-    if (!q)
-        return fail(q.error());
-    while (q->next()) {
-        const auto platform = platformFromName(q->value(0).toString());
-        if (!platform)
-            continue;
-        const QDate date = QDate::fromString(q->value(1).toString(), Qt::ISODate);
-        result.series[*platform].append({date, totalsAt(*q, 2)});
+    const QMap<Platform, QDate> settling = m_settling ? m_settling() : QMap<Platform, QDate>();
+    if (granularity == Granularity::Hour) {
+        auto hours = hourlyTrends(db, query, *money, settling);
+        if (!hours)
+            return fail(hours.error());
+        result.series = *hours;
+        return result;
     }
+
+    QMap<Platform, QMap<QDate, TrendPoint>> buckets;
+    for (const PlatformDay &day : *days) {
+        const QDate start = bucketOf(day.day, granularity);
+        TrendPoint &point = buckets[day.platform][start];
+        point.date = start;
+        point.totals += day.totals;
+        const QDate settlingFrom = settling.value(day.platform);
+        point.settling = point.settling || (settlingFrom.isValid() && day.day >= settlingFrom);
+    }
+    for (auto it = buckets.begin(); it != buckets.end(); ++it)
+        result.series.insert(it.key(), it.value().values());
     return result;
 }
 
 Result<PerformancePage> AnalyticsService::performance(const AnalyticsQuery &query,
                                                       const PerformanceOrder &order) const
 {
-    const QString expression = sortExpression(order.metric);
-    if (expression.isEmpty())
+    if (!isSortableMetric(order.metric))
         return fail(Error::invalid({{QStringLiteral("sort"), QStringLiteral("unknown metric")}}));
 
-    PerformancePage page;
     const QSqlDatabase db = m_database->connection();
-    const Filter filter = filterFor(query, query.from, query.to);
-    auto currency = singleCurrency(db, filter);
-    if (!currency)
-        return fail(currency.error());
-    page.currency = *currency;
+    auto money = moneyFor(db, query);
+    if (!money)
+        return fail(money.error());
+    // Campaign totals rank the campaigns; only the page's campaigns are split by platform.
+    QHash<QString, MetricsTotals> totals;
+    std::optional<CampaignSums> sums;
+    if (!money->converts() && query.platforms.isEmpty()) {
+        auto fromRollups = campaignTotalsFromRollups(db, query, *money);
+        if (!fromRollups)
+            return fail(fromRollups.error());
+        totals = std::move(*fromRollups);
+    } else {
+        auto all = campaignSums(db, query, *money);
+        if (!all)
+            return fail(all.error());
+        for (auto it = all->begin(); it != all->end(); ++it)
+            totals.insert(it.key(), total(it.value()));
+        sums = std::move(*all);
+    }
 
-    // One row more than asked tells whether another page follows. Campaigns without a ratio
-    // (a zero denominator) go last in either order.
-    const QString sql =
-        QStringLiteral("SELECT m.campaign_id, (SELECT c.name FROM campaigns c WHERE c.id = "
-                       "m.campaign_id), %1 FROM metrics_daily m WHERE %2 GROUP BY m.campaign_id "
-                       "ORDER BY (%3) IS NULL, %3 %4, m.campaign_id LIMIT ? OFFSET ?")
-            .arg(QLatin1String(kSums), filter.sql, expression,
-                 order.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
-    QVariantList values = filter.values;
-    values << order.limit + 1 << qint64(order.offset);
-    auto q = runQuery(db, sql, values);
-    if (!q)
-        return fail(q.error());
-    while (q->next())
-        page.items.append({q->value(0).toString(), q->value(1).toString(), totalsAt(*q, 2), {}});
-    page.hasMore = page.items.size() > order.limit;
-    if (page.hasMore)
-        page.items.removeLast();
-    if (page.items.isEmpty())
-        return page;
+    // Campaigns without a ratio (a zero denominator) go last in either order; ties fall back to
+    // the campaign id so pages never overlap.
+    struct Ranked
+    {
+        QString campaignId;
+        std::optional<double> value;
+    };
+    QList<Ranked> ranked;
+    ranked.reserve(totals.size());
+    for (auto it = totals.begin(); it != totals.end(); ++it)
+        ranked.append({it.key(), metricValue(it.value(), order.metric)});
+    std::sort(ranked.begin(), ranked.end(), [&](const Ranked &a, const Ranked &b) {
+        if (a.value.has_value() != b.value.has_value())
+            return a.value.has_value();
+        if (a.value && *a.value != *b.value)
+            return order.descending ? *a.value > *b.value : *a.value < *b.value;
+        return a.campaignId < b.campaignId;
+    });
 
-    // The per-platform split, for this page's campaigns only.
+    PerformancePage page;
+    page.currency = money->target;
+    const qsizetype end = std::min<qsizetype>(ranked.size(), order.offset + order.limit);
     AnalyticsQuery onPage = query;
     onPage.campaignIds.clear();
-    for (const CampaignPerformance &item : page.items)
-        onPage.campaignIds.append(item.campaignId);
-    const Filter pageFilter = filterFor(onPage, query.from, query.to);
-    const QString split = QStringLiteral("SELECT campaign_id, platform, %1 FROM metrics_daily "
-                                         "WHERE %2 GROUP BY campaign_id, platform")
-                              .arg(QLatin1String(kSums), pageFilter.sql);
-    auto s = runQuery(db, split, pageFilter.values);
-    if (!s)
-        return fail(s.error());
-    while (s->next()) {
-        const auto platform = platformFromName(s->value(1).toString());
-        const qsizetype index = onPage.campaignIds.indexOf(s->value(0).toString());
-        if (platform && index >= 0)
-            page.items[index].platforms[*platform] += totalsAt(*s, 2);
+    for (qsizetype i = order.offset; i < end; ++i)
+        onPage.campaignIds.append(ranked[i].campaignId);
+    if (!sums && !onPage.campaignIds.isEmpty()) {
+        auto split = campaignSumsFromRollups(db, onPage, *money);
+        if (!split)
+            return fail(split.error());
+        sums = std::move(*split);
     }
+    for (const QString &id : onPage.campaignIds)
+        page.items.append({id, {}, totals.value(id), sums ? sums->value(id) : QMap<Platform, MetricsTotals>()});
+    page.hasMore = ranked.size() > end;
+    if (auto named = nameCampaigns(db, page.items); !named)
+        return fail(named.error());
     return page;
 }
 
-Result<Comparison> AnalyticsService::comparison(const AnalyticsQuery &query,
-                                                ComparisonDimension dimension) const
+Result<Comparison> AnalyticsService::comparison(const AnalyticsQuery &query, ComparisonDimension dimension) const
 {
     Comparison result;
     if (dimension == ComparisonDimension::Period) {
@@ -339,24 +714,42 @@ Result<Comparison> AnalyticsService::comparison(const AnalyticsQuery &query,
             return fail(overview.error());
         result.currency = overview->currency;
         result.items = {{periodKey(overview->from, overview->to), overview->totals},
-                        {periodKey(overview->previousFrom, overview->previousTo),
-                         overview->previous}};
+                        {periodKey(overview->previousFrom, overview->previousTo), overview->previous}};
+        return result;
+    }
+
+    if (dimension == ComparisonDimension::Platform) {
+        auto overview = this->overview(query);
+        if (!overview)
+            return fail(overview.error());
+        result.currency = overview->currency;
+        for (auto it = overview->platforms.begin(); it != overview->platforms.end(); ++it)
+            result.items.append({platformName(it.key()), it.value()});
+        std::sort(result.items.begin(), result.items.end(),
+                  [](const ComparisonItem &a, const ComparisonItem &b) { return a.key < b.key; });
         return result;
     }
 
     const QSqlDatabase db = m_database->connection();
-    const Filter filter = filterFor(query, query.from, query.to);
-    auto currency = singleCurrency(db, filter);
-    if (!currency)
-        return fail(currency.error());
-    result.currency = *currency;
-    const QString column = dimension == ComparisonDimension::Platform
-                               ? QStringLiteral("platform")
-                               : QStringLiteral("campaign_id");
-    auto items = groupedBy(db, filter, column);
-    if (!items)
-        return fail(items.error());
-    result.items = *items;
+    auto money = moneyFor(db, query);
+    if (!money)
+        return fail(money.error());
+    result.currency = money->target;
+    if (!money->converts() && query.platforms.isEmpty()) {
+        auto totals = campaignTotalsFromRollups(db, query, *money);
+        if (!totals)
+            return fail(totals.error());
+        for (auto it = totals->begin(); it != totals->end(); ++it)
+            result.items.append({it.key(), it.value()});
+    } else {
+        auto sums = campaignSums(db, query, *money);
+        if (!sums)
+            return fail(sums.error());
+        for (auto it = sums->begin(); it != sums->end(); ++it)
+            result.items.append({it.key(), total(it.value())});
+    }
+    std::sort(result.items.begin(), result.items.end(),
+              [](const ComparisonItem &a, const ComparisonItem &b) { return a.key < b.key; });
     return result;
 }
 
@@ -375,7 +768,13 @@ QJsonObject overviewToJson(const AnalyticsOverview &overview)
         {"from", overview.previousFrom.toString(Qt::ISODate)},
         {"to", overview.previousTo.toString(Qt::ISODate)},
         {"totals", previousTotals}};
+    QJsonObject settling;
+    for (auto it = overview.settlingFrom.begin(); it != overview.settlingFrom.end(); ++it) {
+        if (it.value().isValid())
+            settling.insert(platformName(it.key()), it.value().toString(Qt::ISODate));
+    }
     return {{"currency", currencyJson(overview.currency)},
+            {"settlingFrom", settling},
             {"from", overview.from.toString(Qt::ISODate)},
             {"to", overview.to.toString(Qt::ISODate)},
             {"totals", totals},
@@ -392,6 +791,9 @@ QJsonObject trendsToJson(const AnalyticsTrends &trends)
         for (const TrendPoint &point : it.value()) {
             QJsonObject entry = metricsToJson(point.totals);
             entry.insert("date", point.date.toString(Qt::ISODate));
+            if (point.hour >= 0)
+                entry.insert("hour", point.hour);
+            entry.insert("settling", point.settling);
             points.append(entry);
         }
         series.append(QJsonObject{{"platform", platformName(it.key())}, {"points", points}});

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace ads::core {
@@ -23,9 +24,22 @@ struct AnalyticsQuery
     QDate to;
     QList<Platform> platforms;
     QStringList campaignIds;
+    QString currency; // empty: the reporting currency
 };
 
-enum class Granularity { Day, Week, Month };
+/** The first report day each platform may still restate ("settling"); absent: none settles. */
+using SettlingSource = std::function<QMap<Platform, QDate>()>;
+
+enum class Granularity { Hour, Day, Week, Month };
+
+/** The longest range hourly figures are answered for. */
+inline constexpr int kMaxHourlyRangeDays = 31;
+
+/** The longest range any analytics answer covers, as for a campaign's own figures: ten years. */
+inline constexpr int kMaxAnalyticsRangeDays = 3660;
+
+/** The most campaigns one analytics question may name. */
+inline constexpr int kMaxAnalyticsCampaignIds = 500;
 
 std::optional<Granularity> granularityFromName(QStringView name);
 QString granularityName(Granularity granularity);
@@ -41,12 +55,15 @@ struct AnalyticsOverview
     QDate previousFrom;
     QDate previousTo;
     MetricsTotals previous;
+    QMap<Platform, QDate> settlingFrom; // days on or after it may still change
 };
 
 struct TrendPoint
 {
     QDate date; // the first day of the bucket: the day, the ISO week's Monday, the month's 1st
     MetricsTotals totals;
+    bool settling = false; // the bucket holds a day the platform may still restate
+    int hour = -1;         // 0..23 for hourly points: the hour of the account's local day
 };
 
 /** One series per platform; a bucket without any row of that platform is absent, not zero. */
@@ -102,16 +119,19 @@ struct Comparison
 };
 
 /**
- * Cross-campaign reporting over metrics_daily. Sums are taken in SQL so no answer holds every
- * row in memory; ratios are derived from those sums by metricsToJson.
+ * Cross-campaign reporting. Every delivery row is converted into the reporting currency on ingest at
+ * its own day's rate, and the roll-ups (per platform and day; per campaign, platform and month) are
+ * kept current on ingest, so answers sum a few thousand roll-up rows instead of millions of raw
+ * ones; a campaign filter reads the raw rows of just those campaigns. Ratios come from the sums.
  *
- * Limitation: rows are only summed within one currency. A request whose rows span several
- * currencies fails on the field "currency" until dated exchange rates exist in the store.
+ * Another currency than the reporting one is converted per day from the reporting currency, with
+ * that day's rate; for a performance page that means reading raw rows (slower, still exact).
+ * A selection holding rows that no rate reaches fails on the field "currency", naming the rate.
  */
 class AnalyticsService
 {
 public:
-    explicit AnalyticsService(Database *database);
+    explicit AnalyticsService(Database *database, SettlingSource settling = {});
 
     Result<AnalyticsOverview> overview(const AnalyticsQuery &query) const;
     Result<AnalyticsTrends> trends(const AnalyticsQuery &query, Granularity granularity) const;
@@ -123,6 +143,7 @@ public:
 
 private:
     Database *m_database;
+    SettlingSource m_settling;
 };
 
 QJsonObject overviewToJson(const AnalyticsOverview &overview);

@@ -1,7 +1,9 @@
 #include "core/services/CampaignService.h"
 
 #include "core/Logging.h"
+#include "core/services/AnalyticsService.h"
 #include "core/services/ChangeNotifier.h"
+#include "core/services/ExchangeRates.h"
 #include "core/launch/LaunchEngine.h"
 #include "core/store/MetricsStore.h"
 #include "core/store/CampaignStore.h"
@@ -503,7 +505,13 @@ Result<Campaign> CampaignService::startOperation(const Campaign &campaign, Launc
     return after;
 }
 
-Result<CampaignMetrics> CampaignService::metrics(const QString &id, const QDate &from, const QDate &to) const
+void CampaignService::setMetricsViewSource(std::function<metrics_store::CampaignMetricsView()> source)
+{
+    m_metricsView = std::move(source);
+}
+
+Result<CampaignMetrics> CampaignService::metrics(const QString &id, const QDate &from, const QDate &to,
+                                                 const QString &currency, const QString &granularity) const
 {
     auto loaded = campaign(id);
     if (!loaded)
@@ -512,7 +520,25 @@ Result<CampaignMetrics> CampaignService::metrics(const QString &id, const QDate 
         return fail(Error::invalid({{QStringLiteral("from"), QStringLiteral("must be a day on or before 'to'")}}));
     if (from.daysTo(to) > 3660)
         return fail(Error::invalid({{QStringLiteral("to"), QStringLiteral("the range may span at most ten years")}}));
-    return metrics_store::campaignMetrics(m_database->connection(), *loaded, from, to);
+    if (!currency.isEmpty() && !money::isKnownCurrency(currency))
+        return fail(Error::invalid({{QStringLiteral("currency"), QStringLiteral("not an ISO 4217 code")}}));
+    const QStringList granularities{QStringLiteral("hour"), QStringLiteral("day"), QStringLiteral("week"),
+                                    QStringLiteral("month")};
+    if (!granularities.contains(granularity))
+        return fail(Error::invalid(
+            {{QStringLiteral("granularity"), QStringLiteral("must be hour, day, week or month")}}));
+    if (granularity == u"hour" && from.daysTo(to) >= kMaxHourlyRangeDays)
+        return fail(Error::invalid({{QStringLiteral("granularity"),
+                                     QStringLiteral("hourly figures span at most %1 days").arg(kMaxHourlyRangeDays)}}));
+
+    metrics_store::CampaignMetricsView view = m_metricsView ? m_metricsView() : metrics_store::CampaignMetricsView{};
+    view.currency = currency;
+    view.granularity = granularity;
+    const QSqlDatabase db = m_database->connection();
+    auto rates = FxTable::load(db);
+    if (!rates)
+        return fail(rates.error());
+    return metrics_store::campaignMetrics(db, *loaded, from, to, view, *rates);
 }
 
 QList<Creative> CampaignService::creatives() const

@@ -4,6 +4,7 @@
 #include "core/domain/Library.h"
 #include "core/launch/LaunchEngine.h"
 #include "core/services/Metrics.h"
+#include "core/store/MetricsStore.h"
 
 #include <QDate>
 #include <QObject>
@@ -68,6 +69,9 @@ public:
     void setClock(std::function<QDateTime()> clock);
     QDateTime now() const;
 
+    /** Where a campaign's metrics learn each platform's settling days, zero-day rule and today. */
+    void setMetricsViewSource(std::function<metrics_store::CampaignMetricsView()> source);
+
     /** Creates a draft. requestedId lets a client choose the id; otherwise one is made. */
     Result<Campaign> createCampaign(const CampaignSpec &spec, const Actor &actor, const QString &requestedId = {});
 
@@ -107,8 +111,13 @@ public:
     Result<Campaign> pause(const QString &id, const Actor &actor);
     Result<Campaign> resume(const QString &id, const Actor &actor);
 
-    /** Delivery between two report days (inclusive), in the campaign's budget currency. */
-    Result<CampaignMetrics> metrics(const QString &id, const QDate &from, const QDate &to) const;
+    /**
+     * A campaign's delivery from..to in currency (empty: the currency of its accounts), bucketed
+     * by granularity (day, week or month).
+     */
+    Result<CampaignMetrics> metrics(const QString &id, const QDate &from, const QDate &to,
+                                    const QString &currency = {},
+                                    const QString &granularity = QStringLiteral("day")) const;
 
     /** Checks a spec the way create and update do, without storing anything. */
     QList<FieldError> validate(const CampaignSpec &spec) const;
@@ -125,6 +134,7 @@ private:
     ChangeNotifier *m_notifier;
     LaunchEngine *m_engine = nullptr;
     std::function<QDateTime()> m_clock;
+    std::function<metrics_store::CampaignMetricsView()> m_metricsView;
 };
 
 } // namespace ads::core

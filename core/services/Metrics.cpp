@@ -50,6 +50,11 @@ QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics)
         for (const DailyMetrics &day : days) {
             QJsonObject entry = metricsToJson(day.totals);
             entry.insert("date", day.date.toString(Qt::ISODate));
+            if (day.hour >= 0)
+                entry.insert("hour", day.hour);
+            entry.insert("settling", day.settling);
+            if (day.zeroFilled)
+                entry.insert("zeroFilled", true);
             array.append(entry);
         }
         return array;
@@ -59,12 +64,20 @@ QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics)
     for (auto it = metrics.platforms.begin(); it != metrics.platforms.end(); ++it) {
         QJsonObject block = metricsToJson(it.value());
         block.insert("daily", dailyJson(metrics.platformDaily.value(it.key())));
+        QJsonArray missing;
+        for (const QDate &day : metrics.missingDays.value(it.key()))
+            missing.append(day.toString(Qt::ISODate));
+        block.insert("missingDays", missing);
+        const QDate settling = metrics.settlingFrom.value(it.key());
+        block.insert("settlingFrom", settling.isValid() ? QJsonValue(settling.toString(Qt::ISODate))
+                                                        : QJsonValue(QJsonValue::Null));
         platforms.insert(platformName(it.key()), block);
     }
     const QJsonArray daily = dailyJson(metrics.daily);
 
     return {{"campaignId", metrics.campaignId},
             {"currency", metrics.currency},
+            {"granularity", metrics.granularity},
             {"from", metrics.from.toString(Qt::ISODate)},
             {"to", metrics.to.toString(Qt::ISODate)},
             {"totals", metricsToJson(metrics.totals)},

@@ -29,26 +29,34 @@ struct MetricsTotals
  */
 QJsonObject metricsToJson(const MetricsTotals &totals);
 
+/** One bucket of a series: a day, or the first day of an ISO week or a calendar month. */
 struct DailyMetrics
 {
     QDate date;
     MetricsTotals totals;
+    bool settling = false;  // holds a day the platform may still restate
+    bool zeroFilled = false; // a day the platform left out because nothing was delivered
+    int hour = -1;           // 0..23 for hourly buckets: the hour of the account's local day
 };
 
 /**
- * A campaign's delivery over a date range: totals, one block per platform, one per day. A day a
- * platform did not report is absent from its list, not a zero day.
+ * A campaign's delivery over a date range: totals, one block per platform, one series per bucket.
+ * A day a platform did not report while the campaign ran is a zero day where the platform is known
+ * to leave such days out, and missing data otherwise: listed in missingDays, never counted as zero.
  */
 struct CampaignMetrics
 {
     QString campaignId;
     QString currency;
+    QString granularity = QStringLiteral("day");
     QDate from;
     QDate to;
     MetricsTotals totals;
     QMap<Platform, MetricsTotals> platforms;
-    QList<DailyMetrics> daily;                        // every platform together, by report day
-    QMap<Platform, QList<DailyMetrics>> platformDaily; // each platform's own days
+    QList<DailyMetrics> daily;                        // every platform together, by bucket
+    QMap<Platform, QList<DailyMetrics>> platformDaily; // each platform's own buckets
+    QMap<Platform, QList<QDate>> missingDays;
+    QMap<Platform, QDate> settlingFrom;
 };
 
 QJsonObject campaignMetricsToJson(const CampaignMetrics &metrics);

@@ -9,6 +9,7 @@
 #include "core/sandbox/SandboxHub.h"
 #include "core/services/AnalyticsService.h"
 #include "core/services/CampaignService.h"
+#include "core/services/ExchangeRates.h"
 #include "core/services/ChangeNotifier.h"
 #include "core/services/IdempotencyStore.h"
 #include "core/services/SampleWorkspace.h"
@@ -17,6 +18,7 @@
 #include "core/sync/SyncEngine.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -65,6 +67,7 @@ struct Workspace::Private
     std::unique_ptr<ChangeNotifier> notifier;
     std::unique_ptr<CampaignService> campaigns;
     std::unique_ptr<AnalyticsService> analytics;
+    std::unique_ptr<ExchangeRateService> exchangeRates;
     std::unique_ptr<IdempotencyStore> idempotency;
     std::unique_ptr<sandbox::SandboxHub> hub;
 
@@ -85,15 +88,58 @@ struct Workspace::Private
     }
 
     Status linkSandboxAccounts();
+    Status importSandboxRates();
+    QMap<Platform, QDate> settlingFrom() const;
+    metrics_store::CampaignMetricsView metricsView() const;
     void loadCredentials();
     void startCoreThread();
 };
+
+Status Workspace::Private::importSandboxRates()
+{
+    auto earliest = fx_store::earliestDay(database->connection());
+    if (!earliest)
+        return fail(earliest.error());
+    if (earliest->isValid())
+        return {}; // the buyer's own rates (or an earlier import) stay as they are
+    QFile table(QStringLiteral(":/sandbox/fx-rates.csv"));
+    if (!table.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Internal, QStringLiteral("The sandbox exchange-rate table is missing."));
+    auto imported = exchangeRates->importCsv(table.readAll());
+    return imported ? Status{} : fail(imported.error());
+}
+
+QMap<Platform, QDate> Workspace::Private::settlingFrom() const
+{
+    return core && core->sync ? core->sync->settlingFrom() : QMap<Platform, QDate>();
+}
+
+metrics_store::CampaignMetricsView Workspace::Private::metricsView() const
+{
+    metrics_store::CampaignMetricsView view;
+    if (!core || !core->sync)
+        return view;
+    view.settlingFrom = core->sync->settlingFrom();
+    view.today = core->sync->today();
+    view.now = hub ? hub->now() : QDateTime::currentDateTimeUtc();
+    for (Platform platform : allPlatforms())
+        view.omitsZeroDays.insert(platform, core->sync->policy(platform).omitsZeroDays);
+    return view;
+}
 
 Status Workspace::Private::linkSandboxAccounts()
 {
     const QSqlDatabase db = database->connection();
     for (Platform platform : hub->platforms()) {
         const QList<sandbox::SandboxAccount> accounts = hub->accounts(platform);
+        // The US-dollar account is the default one, as it was before each platform had two.
+        qsizetype defaultIndex = 0;
+        for (qsizetype i = 0; i < accounts.size(); ++i) {
+            if (accounts[i].currency == u"USD") {
+                defaultIndex = i;
+                break;
+            }
+        }
         for (qsizetype i = 0; i < accounts.size(); ++i) {
             const sandbox::SandboxAccount &remote = accounts[i];
             AdAccount account{platform, remote.accountId, remote.name, remote.currency, remote.timeZone, true};
@@ -103,7 +149,7 @@ Status Workspace::Private::linkSandboxAccounts()
                     continue; // a credential: keychain only
                 extra.insert(it.key(), it.value());
             }
-            if (auto saved = library_store::saveAccount(db, account, i == 0, extra); !saved)
+            if (auto saved = library_store::saveAccount(db, account, i == defaultIndex, extra); !saved)
                 return saved;
             if (auto stored = secrets->write(tokenKey(platform, remote.accountId), remote.accessToken); !stored)
                 return stored;
@@ -222,7 +268,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
                                     : std::shared_ptr<SecretStore>(openSecretStore(options.dataDir));
     d.notifier = std::make_unique<ChangeNotifier>();
     d.campaigns = std::make_unique<CampaignService>(d.database.get(), d.notifier.get());
-    d.analytics = std::make_unique<AnalyticsService>(d.database.get());
+    d.analytics = std::make_unique<AnalyticsService>(d.database.get(), [&d] { return d.settlingFrom(); });
+    d.exchangeRates = std::make_unique<ExchangeRateService>(d.database.get(), d.notifier.get());
+    d.campaigns->setMetricsViewSource([&d] { return d.metricsView(); });
     d.idempotency = std::make_unique<IdempotencyStore>(d.database.get());
 
     if (options.sandbox) {
@@ -235,6 +283,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const Options &options)
             return fail(seeded.error());
         if (auto linked = d.linkSandboxAccounts(); !linked)
             return fail(linked.error());
+        if (auto rates = d.importSandboxRates(); !rates)
+            return fail(rates.error());
         qCInfo(lcSandbox) << "sandbox platforms running for" << options.dataDir;
     }
 
@@ -251,6 +301,11 @@ CampaignService *Workspace::campaigns() const
 AnalyticsService *Workspace::analytics() const
 {
     return d->analytics.get();
+}
+
+ExchangeRateService *Workspace::exchangeRates() const
+{
+    return d->exchangeRates.get();
 }
 
 SyncService *Workspace::sync() const

@@ -11,6 +11,7 @@ namespace ads::core {
 
 class AnalyticsService;
 class CampaignService;
+class ExchangeRateService;
 class ChangeNotifier;
 class IdempotencyStore;
 class SecretStore;
@@ -48,6 +49,7 @@ public:
 
     CampaignService *campaigns() const;
     AnalyticsService *analytics() const;
+    ExchangeRateService *exchangeRates() const;
     SyncService *sync() const;
     ChangeNotifier *notifier() const;
 

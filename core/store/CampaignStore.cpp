@@ -31,6 +31,12 @@ QVariant instantOrNull(const QDateTime &instant)
     return instant.isValid() ? QVariant(toIsoUtc(instant)) : QVariant(QMetaType(QMetaType::QString));
 }
 
+/** A day as ISO text, or NULL when there is none. */
+QVariant optionalDay(const QDate &day)
+{
+    return day.isValid() ? QVariant(day.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
 QDateTime readInstant(const QVariant &value)
 {
     if (value.isNull())
@@ -98,7 +104,8 @@ Status loadPlatformStatus(const QSqlDatabase &db, Campaign &campaign)
 {
     auto q = runQuery(db,
                       QStringLiteral("SELECT platform, state, remote_ids, budget_micros, currency, error, warnings, "
-                                     "updated_at FROM platform_status WHERE campaign_id = ?"),
+                                     "updated_at, account_id, delivery_from, delivery_until FROM platform_status "
+                                     "WHERE campaign_id = ?"),
                       {campaign.id});
     if (!q)
         return fail(q.error());
@@ -121,6 +128,9 @@ Status loadPlatformStatus(const QSqlDatabase &db, Campaign &campaign)
         for (const QJsonValue &w : parse(q->value(6)).array())
             status.warnings.append(w.toString());
         status.updatedAt = readInstant(q->value(7));
+        status.accountId = q->value(8).toString();
+        status.deliveryFrom = QDate::fromString(q->value(9).toString(), Qt::ISODate);
+        status.deliveryUntil = QDate::fromString(q->value(10).toString(), Qt::ISODate);
         campaign.platformStatus.insert(*platform, status);
     }
     return {};
@@ -237,15 +247,21 @@ Status savePlatformStatus(const QSqlDatabase &db,
 
     auto q = runQuery(db,
                       QStringLiteral("INSERT INTO platform_status (campaign_id, platform, state, remote_ids, "
-                                     "budget_micros, currency, error, warnings, updated_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                     "budget_micros, currency, error, warnings, updated_at, account_id, "
+                                     "delivery_from, delivery_until) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                      "ON CONFLICT (campaign_id, platform) DO UPDATE SET state = excluded.state, "
                                      "remote_ids = excluded.remote_ids, budget_micros = excluded.budget_micros, "
                                      "currency = excluded.currency, error = excluded.error, "
-                                     "warnings = excluded.warnings, updated_at = excluded.updated_at"),
+                                     "warnings = excluded.warnings, updated_at = excluded.updated_at, "
+                                     "account_id = excluded.account_id, delivery_from = excluded.delivery_from, "
+                                     "delivery_until = excluded.delivery_until"),
                       {campaignId, platformName(platform), platformStateName(status.state), compact(ids),
                        status.budget.micros, status.budget.currency, error,
-                       compact(QJsonArray::fromStringList(status.warnings)), toIsoUtc(status.updatedAt)});
+                       compact(QJsonArray::fromStringList(status.warnings)), toIsoUtc(status.updatedAt),
+                       status.accountId.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                  : QVariant(status.accountId),
+                       optionalDay(status.deliveryFrom), optionalDay(status.deliveryUntil)});
     if (!q)
         return fail(q.error());
     return {};
@@ -273,6 +289,46 @@ Status removePlatformStatus(const QSqlDatabase &db, const QString &campaignId)
     if (!q)
         return fail(q.error());
     return {};
+}
+
+Status recordActivity(const QSqlDatabase &db, const QString &campaignId, Platform platform, PlatformState state,
+                      const QDateTime &at)
+{
+    const QString name = platformName(platform);
+    Result<QSqlQuery> q;
+    if (state == PlatformState::Active) {
+        q = runQuery(db,
+                     QStringLiteral("INSERT INTO platform_activity (campaign_id, platform, active_from) "
+                                    "SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM platform_activity "
+                                    "WHERE campaign_id = ? AND platform = ? AND active_until IS NULL)"),
+                     {campaignId, name, toIsoUtc(at), campaignId, name});
+    } else if (state == PlatformState::Paused || state == PlatformState::Ended) {
+        q = runQuery(db,
+                     QStringLiteral("UPDATE platform_activity SET active_until = ? "
+                                    "WHERE campaign_id = ? AND platform = ? AND active_until IS NULL"),
+                     {toIsoUtc(at), campaignId, name});
+    } else {
+        return {};
+    }
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Result<QMap<Platform, QList<ActiveStretch>>> activity(const QSqlDatabase &db, const QString &campaignId)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT platform, active_from, active_until FROM platform_activity "
+                                     "WHERE campaign_id = ? ORDER BY platform, active_from"),
+                      {campaignId});
+    if (!q)
+        return fail(q.error());
+    QMap<Platform, QList<ActiveStretch>> stretches;
+    while (q->next()) {
+        if (const auto platform = platformFromName(q->value(0).toString()))
+            stretches[*platform].append({readInstant(q->value(1)), readInstant(q->value(2))});
+    }
+    return stretches;
 }
 
 Status appendHistory(const QSqlDatabase &db,

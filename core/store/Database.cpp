@@ -19,6 +19,8 @@ namespace {
 const QStringList kMigrations = {
     QStringLiteral(":/migrations/0001_initial.sql"),
     QStringLiteral(":/migrations/0002_idempotency.sql"),
+    QStringLiteral(":/migrations/0003_reporting.sql"),
+    QStringLiteral(":/migrations/0004_delivery_days.sql"),
 };
 
 /** Closes a thread's connection when the thread ends, so no connection outlives its thread. */
@@ -183,6 +185,8 @@ Status Database::migrate()
             return fail(current.error());
         current->next();
         const int version = current->value(0).toInt();
+        // A statement left open keeps SQLite from dropping anything (an index a migration replaces).
+        current->finish();
         if (version > latestSchemaVersion())
             return fail(ErrorCode::Storage,
                         QStringLiteral("The workspace database %1 was written by a newer AdsDesk (schema %2; this "
@@ -196,8 +200,12 @@ Status Database::migrate()
             if (!file.open(QIODevice::ReadOnly))
                 return fail(ErrorCode::Internal, QStringLiteral("Migration %1 is missing from this build.").arg(next));
             for (const QString &statement : splitStatements(QString::fromUtf8(file.readAll()))) {
-                if (auto ran = runQuery(db, statement); !ran)
+                auto ran = runQuery(db, statement);
+                if (!ran) {
+                    qCCritical(lcStore) << "migration" << next << "failed:" << ran.error().detail;
                     return fail(ran.error());
+                }
+                ran->finish();
             }
             auto stamped = runQuery(db, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) "
                                                        "VALUES (?, ?)"),

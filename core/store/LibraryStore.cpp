@@ -212,6 +212,34 @@ Result<AdAccount> defaultAccount(const QSqlDatabase &db, Platform platform)
     return accountFromRow(*q);
 }
 
+Result<AdAccount> accountFor(const QSqlDatabase &db, Platform platform, const QString &currency)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT platform, account_id, name, currency, time_zone, sandbox FROM accounts "
+                                     "WHERE platform = ? AND currency = ? "
+                                     "ORDER BY is_default DESC, account_id LIMIT 1"),
+                      {platformName(platform), currency});
+    if (!q)
+        return fail(q.error());
+    if (q->next())
+        return accountFromRow(*q);
+    return defaultAccount(db, platform);
+}
+
+Result<AdAccount> account(const QSqlDatabase &db, Platform platform, const QString &accountId)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT platform, account_id, name, currency, time_zone, sandbox FROM accounts "
+                                     "WHERE platform = ? AND account_id = ?"),
+                      {platformName(platform), accountId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(ErrorCode::NotFound, QStringLiteral("The %1 ad account %2 is not connected.")
+                                             .arg(platformName(platform), accountId));
+    return accountFromRow(*q);
+}
+
 Status saveAccount(const QSqlDatabase &db, const AdAccount &account, bool isDefault, const QJsonObject &extra)
 {
     auto q = runQuery(db,

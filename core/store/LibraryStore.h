@@ -21,6 +21,11 @@ Result<QList<AdAccount>> accounts(const QSqlDatabase &db);
 /** The account a platform launches into by default, or NotFound when none is connected. */
 Result<AdAccount> defaultAccount(const QSqlDatabase &db, Platform platform);
 
+/** The platform's account that bills in currency (the default one first), else its default account. */
+Result<AdAccount> accountFor(const QSqlDatabase &db, Platform platform, const QString &currency);
+
+Result<AdAccount> account(const QSqlDatabase &db, Platform platform, const QString &accountId);
+
 Status saveAccount(const QSqlDatabase &db, const AdAccount &account, bool isDefault, const QJsonObject &extra);
 
 /** Non-secret account settings (page id, pixel id, ...) the connectors need. */

@@ -51,6 +51,15 @@ private slots:
     void readScopeIsRequired();
     void performanceRanksCampaigns();
     void comparisonByPlatform();
+    void comparisonDefaultsToPlatform();
+    void exchangeRatesListAndReplace();
+    void refusedRatesLeaveTheReportingCurrency();
+    void exchangeRateErrorsNameTheirField_data();
+    void exchangeRateErrorsNameTheirField();
+    void campaignMetricsTakeGranularityAndCurrency();
+    void syncPoliciesAreConfigurable();
+    void syncPolicyErrorsNameTheirField_data();
+    void syncPolicyErrorsNameTheirField();
 
 private:
     HttpResult get(const QString &pathAndQuery)
@@ -168,8 +177,19 @@ void TestApiAnalytics::badParametersNameTheirField_data()
     QTest::newRow("unknown sort") << "/performance?sort=likes" << "sort";
     QTest::newRow("bad order") << "/performance?order=up" << "order";
     QTest::newRow("bad cursor") << "/performance?cursor=%25%25" << "cursor";
-    QTest::newRow("no dimension") << "/comparison" << "dimension";
+    QTest::newRow("unknown currency") << "/overview?currency=XYZ" << "currency";
     QTest::newRow("unknown dimension") << "/comparison?dimension=country" << "dimension";
+    // A range with no previous period of its length, or too long to read quickly, is refused
+    // rather than answered with zeros.
+    QTest::newRow("open-ended range") << "/overview?from=2026-12-01&to=9999-12-31" << "to";
+    QTest::newRow("eleven years") << "/trends?from=2016-01-01&to=2026-12-31" << "to";
+    QTest::newRow("before 1970") << "/comparison?dimension=period&from=0500-01-01&to=0500-12-31" << "from";
+    QStringList ids;
+    for (int i = 0; i <= 500; ++i)
+        ids.append(QStringLiteral("c%1").arg(i));
+    QTest::newRow("501 campaigns") << "/comparison?dimension=campaign&campaignIds=" + ids.join(u',') << "campaignIds";
+    // o1:9223372036854775807, an offset no list reaches, that would overflow offset + limit.
+    QTest::newRow("forged cursor") << "/performance?cursor=bzE6OTIyMzM3MjAzNjg1NDc3NTgwNw" << "cursor";
 }
 
 void TestApiAnalytics::badParametersNameTheirField()
@@ -183,12 +203,13 @@ void TestApiAnalytics::badParametersNameTheirField()
 
 void TestApiAnalytics::mixedCurrenciesNameCurrency()
 {
-    insert(Platform::TikTok, {row(m_campaign, "2026-04-01", 10, 1, "EUR"),
+    // The sandbox ships EUR, GBP and JPY rates; nothing converts Swiss francs.
+    insert(Platform::TikTok, {row(m_campaign, "2026-04-01", 10, 1, "CHF"),
                               row(m_campaign, "2026-04-02", 10, 1, "USD")});
     const HttpResult result = getMine(kBase + "/overview?from=2026-04-01&to=2026-04-02");
     QCOMPARE(result.status, 422);
     QCOMPARE(result.errorFields(), QStringList{"currency"});
-    QVERIFY(result.body.contains("exchange rates"));
+    QVERIFY2(result.body.contains("no CHF to USD exchange rate on or before 2026-04-01"), result.body.constData());
 }
 
 void TestApiAnalytics::readScopeIsRequired()
@@ -221,6 +242,186 @@ void TestApiAnalytics::comparisonByPlatform()
     QCOMPARE(items.at(0)["key"].toString(), QStringLiteral("facebook"));
     QCOMPARE(items.at(1)["key"].toString(), QStringLiteral("google"));
     QCOMPARE(items.at(1)["clicks"].toInteger(), 50);
+}
+
+void TestApiAnalytics::comparisonDefaultsToPlatform()
+{
+    const HttpResult result = getMine(kBase + "/comparison?from=2026-03-02&to=2026-03-08");
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json["items"].toArray().size(), 2);
+    QCOMPARE(result.json["items"][0]["key"].toString(), QStringLiteral("facebook"));
+}
+
+void TestApiAnalytics::exchangeRatesListAndReplace()
+{
+    const QString writer = mintToken(kSecret, "analytics-test", {QStringLiteral("ads:write")}, std::chrono::hours(1));
+
+    // The sandbox ships a table; one day of it, against the reporting currency.
+    const HttpResult shipped = get("/crm/ads/fx-rates?from=2026-03-02&to=2026-03-02");
+    QCOMPARE(shipped.status, 200);
+    QCOMPARE(shipped.json["reportingCurrency"].toString(), QStringLiteral("USD"));
+    QStringList currencies;
+    for (const QJsonValue &item : shipped.json["items"].toArray())
+        currencies.append(item["currency"].toString());
+    QCOMPARE(currencies, (QStringList{"EUR", "GBP", "JPY"}));
+
+    // Replacing a range leaves only the items sent; a EUR row converts at the new rate.
+    const QJsonObject body{{"from", "2026-03-03"}, {"to", "2026-03-04"},
+                           {"items", QJsonArray{QJsonObject{{"date", "2026-03-03"}, {"currency", "EUR"},
+                                                            {"rate", 1.25}}}}};
+    const HttpResult replaced = m_client->sendJson("PUT", QStringLiteral("/crm/ads/fx-rates"), writer, body);
+    QCOMPARE(replaced.status, 200);
+    QCOMPARE(replaced.json["items"].toArray().size(), 1); // 4 March reads 3 March's rate, listed once
+    QCOMPARE(replaced.json["items"][0]["rate"].toDouble(), 1.25);
+
+    insert(Platform::Pinterest, {row(m_campaign, "2026-03-04", 10, 1, "EUR")});
+    const HttpResult overview = getMine(kBase + "/overview?from=2026-03-04&to=2026-03-04&platforms=pinterest");
+    QCOMPARE(overview.status, 200);
+    QCOMPARE(overview.json["totals"]["spend"].toDouble(), 1.25 * row(m_campaign, "2026-03-04", 10, 1).spendMicros
+                                                              / 1'000'000.0);
+}
+
+void TestApiAnalytics::exchangeRateErrorsNameTheirField_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+
+    QTest::newRow("no range") << QByteArray(R"({"items":[]})") << "from";
+    QTest::newRow("items not an array") << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02","items":{}})")
+                                        << "items";
+    QTest::newRow("negative rate")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02",)"
+                      R"("items":[{"date":"2026-01-01","currency":"EUR","rate":-1}]})")
+        << "items[0].rate";
+    QTest::newRow("day outside range")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02",)"
+                      R"("items":[{"date":"2026-02-01","currency":"EUR","rate":1}]})")
+        << "items[0].date";
+    QTest::newRow("reporting currency itself")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02",)"
+                      R"("items":[{"date":"2026-01-01","currency":"USD","rate":1}]})")
+        << "items[0].currency";
+    QTest::newRow("unknown reporting currency") << QByteArray(R"({"reportingCurrency":"XYZ"})")
+                                                << "reportingCurrency";
+    QTest::newRow("reporting currency not text") << QByteArray(R"({"reportingCurrency":5})") << "reportingCurrency";
+    QTest::newRow("rate beyond any pair")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02",)"
+                      R"("items":[{"date":"2026-01-01","currency":"EUR","rate":9000000000}]})")
+        << "items[0].rate";
+    QTest::newRow("rate text beyond 64 bits")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02",)"
+                      R"("items":[{"date":"2026-01-01","currency":"EUR","rate":"99999999999999999999"}]})")
+        << "items[0].rate";
+    QTest::newRow("same day twice")
+        << QByteArray(R"({"from":"2026-01-01","to":"2026-01-02","items":[)"
+                      R"({"date":"2026-01-01","currency":"EUR","rate":1.1},)"
+                      R"({"date":"2026-01-01","currency":"EUR","rate":1.2}]})")
+        << "items[1].date";
+    QTest::newRow("range as a date-time")
+        << QByteArray(R"({"from":"2030-01-01T00:00:00","to":"2030-01-02","items":[]})") << "from";
+}
+
+void TestApiAnalytics::exchangeRateErrorsNameTheirField()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    const QString writer = mintToken(kSecret, "analytics-test", {QStringLiteral("ads:write")}, std::chrono::hours(1));
+    const HttpResult result = m_client->send("PUT", QStringLiteral("/crm/ads/fx-rates"), writer, body);
+    QCOMPARE(result.status, 422);
+    QCOMPARE(result.errorFields(), QStringList{field});
+}
+
+void TestApiAnalytics::refusedRatesLeaveTheReportingCurrency()
+{
+    // The currency switch and the rates are one change: a bad rate refuses both.
+    const QString writer = mintToken(kSecret, "analytics-test", {QStringLiteral("ads:write")}, std::chrono::hours(1));
+    const QByteArray body = R"({"reportingCurrency":"EUR","from":"2026-12-01","to":"2026-12-01",)"
+                            R"("items":[{"date":"2026-12-01","currency":"GBP","rate":0}]})";
+    const HttpResult refused = m_client->send("PUT", QStringLiteral("/crm/ads/fx-rates"), writer, body);
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(refused.errorFields(), QStringList{"items[0].rate"});
+    QCOMPARE(get("/crm/ads/fx-rates").json["reportingCurrency"].toString(), QStringLiteral("USD"));
+}
+
+void TestApiAnalytics::campaignMetricsTakeGranularityAndCurrency()
+{
+    const QString path = QStringLiteral("/crm/ads/campaigns/metrics/") + m_campaign;
+    const HttpResult weekly = get(path + "?from=2026-03-02&to=2026-03-08&granularity=week");
+    QCOMPARE(weekly.status, 200);
+    QCOMPARE(weekly.json["granularity"].toString(), QStringLiteral("week"));
+    QCOMPARE(weekly.json["daily"].toArray().size(), 1);
+    QCOMPARE(weekly.json["daily"][0]["date"].toString(), QStringLiteral("2026-03-02"));
+    const HttpResult daily = get(path + "?from=2026-03-02&to=2026-03-08");
+    qint64 clicks = 0;
+    for (const QJsonValue &day : daily.json["daily"].toArray())
+        clicks += day["clicks"].toInteger();
+    QVERIFY(clicks >= 90);
+    QCOMPARE(weekly.json["daily"][0]["clicks"].toInteger(), clicks);
+
+    const HttpResult euros = get(path + "?from=2026-03-02&to=2026-03-08&currency=EUR");
+    QCOMPARE(euros.status, 200);
+    QCOMPARE(euros.json["currency"].toString(), QStringLiteral("EUR"));
+    QVERIFY(euros.json["totals"]["spend"].toDouble() < weekly.json["totals"]["spend"].toDouble());
+
+    QCOMPARE(get(path + "?granularity=year").errorFields(), QStringList{"granularity"});
+    QCOMPARE(get(path + "?currency=EURO").errorFields(), QStringList{"currency"});
+}
+
+void TestApiAnalytics::syncPoliciesAreConfigurable()
+{
+    const QString writer = mintToken(kSecret, "analytics-test", {QStringLiteral("ads:write")}, std::chrono::hours(1));
+
+    // Meta's defaults follow its 28-day attribution; a buyer with a longer window widens it.
+    const HttpResult before = get("/crm/ads/sync");
+    QCOMPARE(before.json["platforms"]["facebook"]["restatementDays"].toInt(), 28);
+    QCOMPARE(before.json["platforms"]["facebook"]["intervalMinutes"].toInt(), 60);
+
+    const QJsonObject body{{"facebook", QJsonObject{{"restatementDays", 35}, {"intervalMinutes", 30}}}};
+    const HttpResult changed = m_client->sendJson("PUT", QStringLiteral("/crm/ads/sync/policies"), writer, body);
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(changed.json["platforms"]["facebook"]["restatementDays"].toInt(), 35);
+    QCOMPARE(changed.json["platforms"]["facebook"]["intervalMinutes"].toInt(), 30);
+    QCOMPARE(changed.json["platforms"]["google"]["restatementDays"].toInt(), 30); // untouched
+    const HttpResult after = get("/crm/ads/sync");
+    QCOMPARE(after.json["platforms"]["facebook"]["restatementDays"].toInt(), 35);
+
+    // Whether a platform leaves days out of its reports is a fact about the platform, not a setting:
+    // a policy stored by an earlier AdsDesk with another value does not change it.
+    QVERIFY(runQuery(m_db->connection(),
+                     QStringLiteral("UPDATE preferences SET pref_value = ? WHERE pref_key = 'sync_policy/facebook'"),
+                     {QStringLiteral(R"({"intervalMinutes":30,"restatementDays":35,"omitsZeroDays":false})")}));
+    const HttpResult stored = get("/crm/ads/sync");
+    QCOMPARE(stored.json["platforms"]["facebook"]["omitsZeroDays"].toBool(), true);
+
+    // One platform on demand.
+    QCOMPARE(m_client->send("POST", QStringLiteral("/crm/ads/sync?platform=google"), writer).status, 202);
+    QCOMPARE(m_client->send("POST", QStringLiteral("/crm/ads/sync?platform=myspace"), writer).errorFields(),
+             QStringList{"platform"});
+}
+
+void TestApiAnalytics::syncPolicyErrorsNameTheirField_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+
+    QTest::newRow("empty") << QByteArray("{}") << "body";
+    QTest::newRow("unknown platform") << QByteArray(R"({"myspace":{"restatementDays":3}})") << "myspace";
+    QTest::newRow("window too long") << QByteArray(R"({"google":{"restatementDays":400}})")
+                                     << "google.restatementDays";
+    QTest::newRow("fractional cadence") << QByteArray(R"({"tiktok":{"intervalMinutes":1.5}})")
+                                        << "tiktok.intervalMinutes";
+    QTest::newRow("cadence as text") << QByteArray(R"({"tiktok":{"intervalMinutes":"60"}})")
+                                     << "tiktok.intervalMinutes";
+}
+
+void TestApiAnalytics::syncPolicyErrorsNameTheirField()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    const QString writer = mintToken(kSecret, "analytics-test", {QStringLiteral("ads:write")}, std::chrono::hours(1));
+    const HttpResult result = m_client->send("PUT", QStringLiteral("/crm/ads/sync/policies"), writer, body);
+    QCOMPARE(result.status, 422);
+    QCOMPARE(result.errorFields(), QStringList{field});
 }
 
 QTEST_GUILESS_MAIN(TestApiAnalytics)

@@ -1,9 +1,18 @@
 // Bulk launches to all six platforms while the sandbox platforms fail the way real ones do (5xx,
 // rate limits, timeouts, replies lost after the change was made), and while the process is killed:
 // every campaign converges and no platform holds any of our objects twice.
+//
+// Nearly half of all requests fail here, so now and then one platform's operation meets its whole
+// retry budget of transient failures in a row (twenty in the sandbox) and gives up, as the launch
+// engine is meant to. A Pinterest video step is the likeliest: it registers, uploads and polls, and
+// any of them failing fails the attempt. That platform
+// then shows `failed` with the reason, and the buyer launches the campaign again. The suite
+// does what the buyer would: it launches such campaigns again, and holds the retry to the same
+// standard (active everywhere, nothing created twice). Any other way of not being active fails.
 
 #include "AppHarness.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -49,6 +58,58 @@ bool settled(const QJsonObject &campaign)
             return false;
     }
     return true;
+}
+
+/** Polls every campaign until none has a platform in flight; answers how many still have one. */
+int waitUntilSettled(AppHarness &app, const QJsonArray &ids)
+{
+    int pendingLeft = int(ids.size());
+    for (int round = 0; round < 1200 && pendingLeft > 0; ++round) {
+        pendingLeft = 0;
+        for (const QJsonValue &id : ids) {
+            if (!settled(app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body))
+                ++pendingLeft;
+        }
+        if (pendingLeft > 0)
+            QTest::qWait(500);
+    }
+    return pendingLeft;
+}
+
+/** The platforms of a campaign that are not active, each as "platform: state: error message". */
+QStringList platformsNotActive(const QJsonObject &campaign)
+{
+    QStringList found;
+    const QJsonObject status = campaign.value("platformStatus").toObject();
+    for (auto it = status.begin(); it != status.end(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        if (entry.value("state").toString() == u"active")
+            continue;
+        found.append(it.key() + u": " + entry.value("state").toString() + u": "
+                     + entry.value("error").toObject().value("message").toString());
+    }
+    return found;
+}
+
+/** The one way a faulty day may leave a platform short of active: it gave up after transient faults. */
+bool gaveUpOnTransientFaults(const QString &notActive)
+{
+    return notActive.section(u':', 1, 1).trimmed() == u"failed" && notActive.contains(u"Gave up after");
+}
+
+/** What the app logged about a campaign, for the message of a failed check. */
+QString logAbout(const QString &dataDir, const QString &campaignId)
+{
+    QFile log(dataDir + QStringLiteral("/adsdesk.log"));
+    if (!log.open(QIODevice::ReadOnly | QIODevice::Text))
+        return log.errorString();
+    QStringList lines;
+    while (!log.atEnd()) {
+        const QString line = QString::fromUtf8(log.readLine()).trimmed();
+        if (line.contains(campaignId))
+            lines.append(line);
+    }
+    return lines.mid(std::max<qsizetype>(0, lines.size() - 15)).join(u'\n');
 }
 
 } // namespace
@@ -99,24 +160,41 @@ void TestFaultyBulkLaunch::everyCampaignConvergesExactlyOnce()
         QCOMPARE(app.call("PUT", QStringLiteral("/crm/ads/sandbox/faults"), faultProfiles()).status, 200);
     }
 
-    int pendingLeft = campaigns;
-    for (int round = 0; round < 1200 && pendingLeft > 0; ++round) {
-        pendingLeft = 0;
+    QCOMPARE(waitUntilSettled(app, ids), 0);
+
+    // Launch again whatever gave up, as the buyer would, until everything is active.
+    int relaunched = 0;
+    for (int retry = 0; retry < 3; ++retry) {
+        QJsonArray again;
         for (const QJsonValue &id : ids) {
-            if (!settled(app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body))
-                ++pendingLeft;
+            const QJsonObject c = app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body;
+            const QStringList notActive = platformsNotActive(c);
+            for (const QString &platform : notActive) {
+                QVERIFY2(gaveUpOnTransientFaults(platform),
+                         qPrintable(id.toString() + u" " + platform + u'\n' + logAbout(dir.path(), id.toString())));
+            }
+            if (!notActive.isEmpty()) {
+                qWarning("launching %s again after: %s", qPrintable(id.toString()),
+                         qPrintable(notActive.join(QStringLiteral("; "))));
+                again.append(id);
+            }
         }
-        if (pendingLeft > 0)
-            QTest::qWait(500);
+        if (again.isEmpty())
+            break;
+        relaunched += int(again.size());
+        for (const QJsonValue &id : again)
+            QCOMPARE(app.call("POST", QStringLiteral("/crm/ads/campaigns/launch/") + id.toString()).status, 202);
+        QCOMPARE(waitUntilSettled(app, again), 0);
     }
-    QCOMPARE(pendingLeft, 0);
+    qInfo("%d campaign launches were retried after a platform gave up", relaunched);
     QCOMPARE(app.call("DELETE", QStringLiteral("/crm/ads/sandbox/faults")).status, 204);
 
     int active = 0;
     for (const QJsonValue &id : ids) {
         const QJsonObject c = app.call("GET", QStringLiteral("/crm/ads/campaigns/") + id.toString()).body;
         QVERIFY2(AppHarness::allPlatformsIn(c, QStringLiteral("active")),
-                 QJsonDocument(c.value("platformStatus").toObject()).toJson(QJsonDocument::Compact).constData());
+                 qPrintable(id.toString() + u" " + platformsNotActive(c).join(QStringLiteral("; ")) + u'\n'
+                            + logAbout(dir.path(), id.toString())));
         active += AppHarness::allPlatformsIn(c, QStringLiteral("active"));
     }
     QCOMPARE(active, campaigns);

@@ -181,6 +181,10 @@ void TestGoogleAdsConnector::planStepsLeaveOutVideo()
     QVERIFY(all.contains(u"Creative cre-bf-video-1 left out on Google: Google takes video only "
                          "as a YouTube video"));
     QVERIFY(all.contains(u"whole days"));
+    // Midnight UTC is evening in New York: Google runs from the next day to the day before the end.
+    const QDate startDay = f.input.startAt.date();
+    QCOMPARE(plan.deliveryFrom, startDay);
+    QCOMPARE(plan.deliveryUntil, startDay.addDays(8));
     QStringList keys;
     for (const PlannedStep &s : plan.steps)
         keys.append(s.key);
@@ -228,6 +232,10 @@ void TestGoogleAdsConnector::treeMutate()
     Fixture f;
     f.input.startAt = QDateTime(QDate(2031, 3, 1), QTime(5, 0), Qt::UTC);   // 00:00 in New York
     f.input.endAt = QDateTime(QDate(2031, 3, 11), QTime(5, 0), Qt::UTC);
+    // New York is on summer time by 11 March, so the end is 01:00 there: Google's last day is the 10th.
+    const LaunchPlan plan = f.connector.plan(f.input);
+    QCOMPARE(plan.deliveryFrom, QDate(2031, 3, 1));
+    QCOMPARE(plan.deliveryUntil, QDate(2031, 3, 10));
     f.server.enqueueJson("POST", kPrefix + u"googleAds:mutate"_s, R"({"mutateOperationResponses":[
         {"campaignBudgetResult":{"resourceName":"customers/1234567890/campaignBudgets/9876"}},
         {"campaignResult":{"resourceName":"customers/1234567890/campaigns/1111"}},

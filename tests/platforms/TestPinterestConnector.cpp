@@ -93,6 +93,7 @@ private slots:
     void imagePinAndAd();
     void findAdAnswersItsPin();
     void videoUploadWaitsForProcessing();
+    void videoPollingRidesOutTransientErrors();
     void customerListAudience();
     void rerunAdoptsTheListOfAnEarlierTry();
     void errorMapping_data();
@@ -435,6 +436,30 @@ void TestPinterestConnector::videoUploadWaitsForProcessing()
     const auto failed = f.create(u"video:cre-bf-video-1"_s);
     QVERIFY(!failed.has_value());
     QCOMPARE(int(failed.error().kind), int(FailureKind::Permanent));
+}
+
+void TestPinterestConnector::videoPollingRidesOutTransientErrors()
+{
+    // Reading the media's status changes nothing, so a failed read is read again; the video is
+    // not uploaded a second time.
+    Fixture f;
+    const QString upload = f.server.baseUrl().toString() + u"/s3-upload"_s;
+    f.server.enqueueJson("POST", u"/v5/media"_s,
+                         QStringLiteral(R"({"media_id":"31","upload_url":"%1"})").arg(upload).toUtf8(), 201);
+    f.server.enqueueJson("POST", u"/s3-upload"_s, "", 204);
+    f.server.enqueueJson("GET", u"/v5/media/31"_s, R"({"code":12,"message":"Something went wrong on our end."})",
+                         500);
+    f.server.enqueueJson("GET", u"/v5/media/31"_s, R"({"code":12,"message":"Something went wrong on our end."})",
+                         503);
+    f.server.enqueueJson("GET", u"/v5/media/31"_s, R"({"media_id":"31","status":"succeeded"})");
+
+    const auto video = f.create(u"video:cre-bf-video-1"_s);
+    QVERIFY2(video.has_value(), video ? "" : qPrintable(video.error().message));
+    QCOMPARE(video->remoteIds.value(u"video:cre-bf-video-1"_s), u"31"_s);
+    int registrations = 0;
+    for (const RecordedRequest &request : f.server.requests())
+        registrations += request.path == u"/v5/media";
+    QCOMPARE(registrations, 1);
 }
 
 void TestPinterestConnector::customerListAudience()

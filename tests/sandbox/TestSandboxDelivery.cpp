@@ -51,6 +51,11 @@ private slots:
     void lifetimeBudgetNeverExceeded();
     void deterministicForSeed();
     void metricsFollowSpend();
+    void hoursSumToDay_data();
+    void hoursSumToDay();
+    void splitByWeightIsExact_data();
+    void splitByWeightIsExact();
+    void repeatedHourMergesForNumberedHours();
 };
 
 void TestSandboxDelivery::intervalsFollowHistory()
@@ -193,6 +198,133 @@ void TestSandboxDelivery::metricsFollowSpend()
         const qint64 cpm = day.spendMicros * 1000 / day.impressions;
         QVERIFY(cpm >= 10'400'000 - 10'000 && cpm <= 15'600'000 + 10'000);
     }
+}
+
+void TestSandboxDelivery::hoursSumToDay_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<int>("pauseFromHour"); // -1: enabled all day
+    QTest::addColumn<int>("pauseHours");
+    QTest::addColumn<int>("localHours");     // hours the local day has
+    QTest::addColumn<qint64>("minorUnit");
+
+    const QDate plain(2024, 6, 12);
+    QTest::newRow("new york, whole day") << "America/New_York" << plain << -1 << 0 << 24 << qint64(10'000);
+    QTest::newRow("new york, paused 9-15") << "America/New_York" << plain << 9 << 6 << 24 << qint64(10'000);
+    QTest::newRow("new york, spring forward") << "America/New_York" << QDate(2024, 3, 10) << -1 << 0 << 23
+                                              << qint64(10'000);
+    QTest::newRow("new york, fall back, paused 4-8") << "America/New_York" << QDate(2024, 11, 3) << 4 << 4 << 25
+                                                     << qint64(10'000);
+    QTest::newRow("berlin, whole day, yen") << "Europe/Berlin" << plain << -1 << 0 << 24 << qint64(1'000'000);
+    QTest::newRow("berlin, spring forward") << "Europe/Berlin" << QDate(2024, 3, 31) << -1 << 0 << 23
+                                            << qint64(10'000);
+    QTest::newRow("berlin, fall back") << "Europe/Berlin" << QDate(2024, 10, 27) << -1 << 0 << 25 << qint64(10'000);
+    QTest::newRow("berlin, fall back, paused 0-12") << "Europe/Berlin" << QDate(2024, 10, 27) << 0 << 12 << 25
+                                                    << qint64(10'000);
+}
+
+// Several units over several days around the given one: each day's hours add up to the day
+// exactly, paused hours get nothing, and the hours are the zone's local clock hours.
+void TestSandboxDelivery::hoursSumToDay()
+{
+    QFETCH(QString, zone);
+    QFETCH(QDate, day);
+    QFETCH(int, pauseFromHour);
+    QFETCH(int, pauseHours);
+    QFETCH(int, localHours);
+    QFETCH(qint64, minorUnit);
+
+    const QTimeZone tz(zone.toLatin1());
+    const qint64 start = msAt(day.addDays(-2), 0, tz);
+    const qint64 cutoff = msAt(day.addDays(2), 0, tz);
+    qint64 pauseStart = cutoff;
+    qint64 pauseEnd = cutoff;
+    if (pauseFromHour >= 0) {
+        pauseStart = msAt(day, 0, tz) + pauseFromHour * 3600 * 1000LL;
+        pauseEnd = pauseStart + pauseHours * 3600 * 1000LL;
+    }
+    int hoursOfDay = 0;
+    for (const QString &unitId : {QStringLiteral("u1"), QStringLiteral("u2"), QStringLiteral("u3")}) {
+        DeliveryUnit unit = dailyUnit(start);
+        unit.unitId = unitId;
+        unit.zone = tz;
+        unit.minorUnitMicros = minorUnit;
+        unit.budgetMicros = minorUnit == 1'000'000 ? 9'000'000'000 : 80'000'000;
+        unit.enabled = {{start, pauseStart}, {pauseEnd, cutoff}};
+        for (const DayStats &stats : simulate(unit, DeliveryRules(), 11, cutoff)) {
+            const QList<HourStats> hours = splitIntoHours(stats, unit, cutoff);
+            DayStats sum;
+            for (const HourStats &hour : hours) {
+                QCOMPARE(hour.day, stats.day);
+                QCOMPARE(QDateTime::fromMSecsSinceEpoch(hour.startMs, tz).time().hour(), hour.hour);
+                QCOMPARE(hour.stats.spendMicros % minorUnit, 0);
+                QCOMPARE(hour.stats.conversionValueMicros % minorUnit, 0);
+                QVERIFY(hour.stats.conversions > 0 || hour.stats.conversionValueMicros == 0);
+                QVERIFY2(hour.startMs + 3600 * 1000 <= pauseStart || hour.startMs >= pauseEnd,
+                         qPrintable(QStringLiteral("paused hour %1 delivered").arg(hour.hour)));
+                sum.add(hour.stats);
+            }
+            QCOMPARE(sum.impressions, stats.impressions);
+            QCOMPARE(sum.clicks, stats.clicks);
+            QCOMPARE(sum.spendMicros, stats.spendMicros);
+            QCOMPARE(sum.conversions, stats.conversions);
+            QCOMPARE(sum.conversionValueMicros, stats.conversionValueMicros);
+            if (stats.day == day && pauseFromHour < 0)
+                hoursOfDay = int(hours.size());
+        }
+    }
+    if (pauseFromHour < 0)
+        QCOMPARE(hoursOfDay, localHours); // a budget this size delivers in every hour
+}
+
+void TestSandboxDelivery::splitByWeightIsExact_data()
+{
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<QList<qint64>>("weights");
+    QTest::addColumn<QList<qint64>>("expected");
+
+    QTest::newRow("even") << qint64(9) << QList<qint64>{1, 1, 1} << QList<qint64>{3, 3, 3};
+    QTest::newRow("remainder to the largest fraction") << qint64(10) << QList<qint64>{1, 2, 3}
+                                                       << QList<qint64>{2, 3, 5};
+    QTest::newRow("ties to the earlier hour") << qint64(2) << QList<qint64>{1, 1, 1} << QList<qint64>{1, 1, 0};
+    QTest::newRow("zero weight gets nothing") << qint64(7) << QList<qint64>{0, 5, 0} << QList<qint64>{0, 7, 0};
+    QTest::newRow("no weight at all") << qint64(7) << QList<qint64>{0, 0} << QList<qint64>{0, 0};
+    QTest::newRow("large totals do not overflow") << qint64(4'000'000'000'000) << QList<qint64>{3'600'000 * 86, 1}
+                                                  << QList<qint64>{3'999'999'987'080, 12'920};
+}
+
+void TestSandboxDelivery::splitByWeightIsExact()
+{
+    QFETCH(qint64, total);
+    QFETCH(QList<qint64>, weights);
+    QFETCH(QList<qint64>, expected);
+
+    QCOMPARE(splitByWeight(total, weights), expected);
+}
+
+void TestSandboxDelivery::repeatedHourMergesForNumberedHours()
+{
+    const QTimeZone zone("Europe/Berlin");
+    const QDate fallBack(2024, 10, 27);
+    DeliveryUnit unit = dailyUnit(msAt(fallBack, 0, zone));
+    unit.zone = zone;
+    const qint64 cutoff = msAt(fallBack.addDays(1), 0, zone);
+    unit.enabled = {{unit.startMs, cutoff}};
+    const QList<DayStats> days = simulate(unit, DeliveryRules(), 3, cutoff);
+    QCOMPARE(days.size(), 1);
+
+    const QList<HourStats> hours = splitIntoHours(days.first(), unit, cutoff);
+    QCOMPARE(hours.size(), 25);
+    QCOMPARE(hours[2].hour, 2);
+    QCOMPARE(hours[3].hour, 2);
+    QCOMPARE(hours[2].utcOffsetSeconds, 7200); // summer time first
+    QCOMPARE(hours[3].utcOffsetSeconds, 3600);
+
+    const QList<HourStats> merged = mergeRepeatedHours(hours);
+    QCOMPARE(merged.size(), 24);
+    QCOMPARE(merged[2].stats.impressions, hours[2].stats.impressions + hours[3].stats.impressions);
+    QCOMPARE(merged[3].hour, 3);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxDelivery)

@@ -31,10 +31,13 @@ private slots:
     void authFailures();
     void findsObjectsByNameFilterWithPaging();
     void listsImagesByHash();
+    void sameImageInEveryAccount();
     void statusChangesAndEffectiveStatus();
     void budgetChangeLimit();
     void stateSurvivesRestart();
     void deliveryAndInsights();
+    void hourlyInsights_data();
+    void hourlyInsights();
     void pausedIntervalsDeliverNothing();
 
 private:
@@ -387,6 +390,37 @@ void TestSandboxFacebook::listsImagesByHash()
     QCOMPARE(refused.object()["error"]["code"].toInt(), 100);
 }
 
+void TestSandboxFacebook::sameImageInEveryAccount()
+{
+    // Meta keeps images per ad account: the same bytes uploaded to the euro account make a
+    // second image there, under the same hash, and each account lists only its own.
+    SandboxAccount euro;
+    for (const SandboxAccount &account : m_hub->accounts(Platform::Facebook)) {
+        if (account.currency == u"EUR")
+            euro = account;
+    }
+    QVERIFY(!euro.accountId.isEmpty());
+
+    QStringList hashes;
+    for (const SandboxAccount &account : {m_account, euro}) {
+        QUrlQuery body = form({{"bytes", QString::fromLatin1(pngBytes(3, 3).toBase64())}});
+        body.addQueryItem(QStringLiteral("access_token"), account.accessToken);
+        const HttpResult image = m_client.postForm(url("/act_" + account.accountId + "/adimages"), body);
+        QCOMPARE(image.status, 200);
+        hashes.append(image.object()["images"]["bytes"]["hash"].toString());
+
+        QUrlQuery list;
+        list.addQueryItem(QStringLiteral("access_token"), account.accessToken);
+        list.addQueryItem(QStringLiteral("fields"), QStringLiteral("id,hash"));
+        const QJsonArray images = m_client.get(url("/act_" + account.accountId + "/adimages", list))
+                                      .object()["data"]
+                                      .toArray();
+        QCOMPARE(images.size(), 1);
+        QCOMPARE(images[0]["id"].toString(), account.accountId + u':' + hashes.last());
+    }
+    QCOMPARE(hashes.first(), hashes.last());
+}
+
 void TestSandboxFacebook::statusChangesAndEffectiveStatus()
 {
     const QString campaign =
@@ -523,6 +557,59 @@ void TestSandboxFacebook::pausedIntervalsDeliverNothing()
     const HttpResult insights = m_client.get(url(act() + "/insights", query));
     QCOMPARE(insights.status, 200);
     QVERIFY2(insights.object()["data"].toArray().isEmpty(), insights.body.constData());
+}
+
+void TestSandboxFacebook::hourlyInsights_data()
+{
+    QTest::addColumn<QString>("breakdowns");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("hourly by advertiser time, as a list")
+        << R"(["hourly_stats_aggregated_by_advertiser_time_zone"])" << 200;
+    QTest::newRow("hourly by advertiser time, as text") << "hourly_stats_aggregated_by_advertiser_time_zone" << 200;
+    QTest::newRow("hourly by audience time") << "hourly_stats_aggregated_by_audience_time_zone" << 400;
+    QTest::newRow("age") << "age" << 400;
+}
+
+// The hourly breakdown adds "HH:00:00 - HH:59:59" to each row (meta.md 5.1); a day's hours add up
+// to its row without the breakdown. Other breakdowns are refused with (#100).
+void TestSandboxFacebook::hourlyInsights()
+{
+    QFETCH(QString, breakdowns);
+    QFETCH(int, status);
+
+    launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("ACTIVE"));
+    m_hub->advanceClock(3 * 24 * 3600);
+    const QDate day = m_hub->now().toTimeZone(QTimeZone("America/New_York")).date().addDays(-1);
+    QUrlQuery query = withToken({});
+    query.addQueryItem(QStringLiteral("level"), QStringLiteral("campaign"));
+    query.addQueryItem(QStringLiteral("time_increment"), QStringLiteral("1"));
+    query.addQueryItem(QStringLiteral("fields"), QStringLiteral("campaign_id,impressions,spend"));
+    const QJsonObject range{{"since", day.toString(Qt::ISODate)}, {"until", day.toString(Qt::ISODate)}};
+    query.addQueryItem(QStringLiteral("time_range"), QString::fromUtf8(QUrl::toPercentEncoding(compact(range))));
+    const HttpResult daily = m_client.get(url(act() + "/insights", query));
+    query.addQueryItem(QStringLiteral("breakdowns"), QString::fromUtf8(QUrl::toPercentEncoding(breakdowns)));
+    const HttpResult hourly = m_client.get(url(act() + "/insights", query));
+    QCOMPARE(hourly.status, status);
+    if (status != 200) {
+        QCOMPARE(hourly.object()["error"]["code"].toInt(), 100);
+        return;
+    }
+
+    const QJsonArray hours = hourly.object()["data"].toArray();
+    QCOMPARE(hours.size(), 24);
+    const QRegularExpression hourRange(QStringLiteral("^(\\d{2}):00:00 - (\\d{2}):59:59$"));
+    qint64 impressions = 0;
+    for (int i = 0; i < hours.size(); ++i) {
+        const QRegularExpressionMatch match =
+            hourRange.match(hours[i]["hourly_stats_aggregated_by_advertiser_time_zone"].toString());
+        QVERIFY(match.hasMatch());
+        QCOMPARE(match.captured(1).toInt(), i);
+        QCOMPARE(match.captured(2).toInt(), i);
+        QCOMPARE(hours[i]["date_start"].toString(), day.toString(Qt::ISODate));
+        impressions += hours[i]["impressions"].toString().toLongLong();
+    }
+    QCOMPARE(impressions, daily.object()["data"][0]["impressions"].toString().toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxFacebook)

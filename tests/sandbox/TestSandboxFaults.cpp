@@ -35,6 +35,7 @@ using Checks = QList<QPair<QString, QString>>; // dotted JSON path -> expected v
 struct Answer
 {
     bool answered = false; // false when the client's own timeout ended the wait
+    bool gaveUp = false;   // the client's transfer timeout ended the wait, not the server
     int status = 0;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case names
@@ -89,6 +90,7 @@ public:
             Answer answer;
             answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             answer.answered = reply->isFinished() && answer.status > 0;
+            answer.gaveUp = reply->isFinished() && reply->error() == QNetworkReply::OperationCanceledError;
             if (answer.answered)
                 answer.body = reply->readAll();
             for (const auto &pair : reply->rawHeaderPairs())
@@ -431,9 +433,9 @@ void TestSandboxFaults::lostReplyKeepsTheChange()
     m_hub->setFaults(platform, only(FaultKind::LostReply));
     const Answer answer = m_client.send(createCall(platform, name), kGiveUpMs);
     QVERIFY(!answer.answered);
-    // Qt's coarse timers may fire up to 5 % early.
-    QVERIFY2(answer.elapsedMs >= kGiveUpMs * 95 / 100,
-             qPrintable(QString::number(answer.elapsedMs)));
+    // The connection stays open without an answer until the client's own limit ends the wait; a
+    // server that closed it would show as a different network error.
+    QVERIFY(answer.gaveUp);
 
     // The change was committed before the answer was dropped.
     const QJsonArray objects = m_hub->objects(platform);
@@ -450,6 +452,7 @@ void TestSandboxFaults::timeoutAppliesNothing()
     const Answer answer = m_client.send(createCall(platform, QStringLiteral("Timed out")),
                                         kGiveUpMs);
     QVERIFY(!answer.answered);
+    QVERIFY(answer.gaveUp);
     QCOMPARE(m_hub->objects(platform).size(), before);
 }
 
@@ -567,29 +570,34 @@ void TestSandboxFaults::sharesFollowTheProfile()
 
 void TestSandboxFaults::latencyDelaysWithoutBlocking()
 {
+    // A latency long against scheduling noise on a loaded machine, so that the checks below hold
+    // by a wide margin. Qt's coarse timers may fire up to 5 % early, hence the lower bounds.
+    constexpr int kLatencyMs = 1500;
+    constexpr int kEarliestMs = kLatencyMs * 95 / 100;
     FaultProfile slow;
-    slow.latencyMs = 600;
+    slow.latencyMs = kLatencyMs;
     m_hub->setFaults(Platform::Google, slow);
 
-    // Two at once on one platform: a server thread that slept would answer the second only
-    // after 2 x 600 ms.
+    // Two at once on one platform: a server thread that slept would answer the second a whole
+    // latency after the first, not alongside it.
     const QList<Answer> answers =
-        m_client.sendAll({readCall(Platform::Google), readCall(Platform::Google)}, 5000);
+        m_client.sendAll({readCall(Platform::Google), readCall(Platform::Google)}, 10000);
     for (const Answer &answer : answers) {
         QCOMPARE(answer.status, 200);
-        QVERIFY2(answer.elapsedMs >= 600, qPrintable(QString::number(answer.elapsedMs)));
-        QVERIFY2(answer.elapsedMs < 1150, qPrintable(QString::number(answer.elapsedMs)));
+        QVERIFY2(answer.elapsedMs >= kEarliestMs, qPrintable(QString::number(answer.elapsedMs)));
     }
+    const qint64 apart = qAbs(answers[0].elapsedMs - answers[1].elapsedMs);
+    QVERIFY2(apart < kLatencyMs / 2, qPrintable(QString::number(apart)));
 
     // Fault replies wait too; other platforms do not.
     slow.errorRate = 1;
     m_hub->setFaults(Platform::Google, slow);
-    const Answer refused = m_client.send(readCall(Platform::Google));
+    const Answer refused = m_client.send(readCall(Platform::Google), 10000);
     QCOMPARE(refused.status, 503);
-    QVERIFY(refused.elapsedMs >= 600);
+    QVERIFY2(refused.elapsedMs >= kEarliestMs, qPrintable(QString::number(refused.elapsedMs)));
     const Answer other = m_client.send(readCall(Platform::TikTok));
     QCOMPARE(other.status, 200);
-    QVERIFY2(other.elapsedMs < 600, qPrintable(QString::number(other.elapsedMs)));
+    QVERIFY2(other.elapsedMs < kEarliestMs, qPrintable(QString::number(other.elapsedMs)));
 }
 
 void TestSandboxFaults::profilesAreRuntimeState()

@@ -32,6 +32,7 @@ private slots:
     void gaqlLookupAndErrors_data();
     void gaqlLookupAndErrors();
     void deliveryAndReporting();
+    void hourlySegments();
     void stateSurvivesRestart();
 
 private:
@@ -398,6 +399,8 @@ void TestSandboxGoogle::gaqlLookupAndErrors_data()
         << "SELECT campaign.colour FROM campaign" << 0 << "UNRECOGNIZED_FIELD";
     QTest::newRow("date without range") << "SELECT campaign.id, segments.date FROM campaign" << 0
                                         << "EXPECTED_FILTERS_ON_DATE_RANGE";
+    QTest::newRow("hour without range") << "SELECT campaign.id, segments.hour FROM campaign" << 0
+                                        << "EXPECTED_FILTERS_ON_DATE_RANGE";
     QTest::newRow("unknown resource")
         << "SELECT foo.id FROM foo" << 0 << "BAD_RESOURCE_TYPE_IN_FROM_CLAUSE";
 }
@@ -497,6 +500,43 @@ void TestSandboxGoogle::stateSurvivesRestart()
         launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("PAUSED"));
     QCOMPARE(again.status, 400);
     QVERIFY(again.body.contains("DUPLICATE"));
+}
+
+// segments.hour with segments.date: an int 0..23 per row, in the account's zone (google.md 5.2),
+// and a date's hours add up to its segments.date row.
+void TestSandboxGoogle::hourlySegments()
+{
+    QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("ENABLED")).status, 200);
+    m_hub->advanceClock(3 * 24 * 3600);
+    const QDate today = m_hub->now().toTimeZone(QTimeZone("America/New_York")).date();
+    const QString select = QStringLiteral("SELECT campaign.id, metrics.impressions, metrics.cost_micros, %1 "
+                                          "FROM campaign WHERE segments.date BETWEEN '%2' AND '%3'");
+    const QString from = today.addDays(-2).toString(Qt::ISODate);
+    const QString to = today.addDays(-1).toString(Qt::ISODate);
+
+    const HttpResult hourly = post(QStringLiteral("googleAds:search"),
+                                   {{"query", select.arg("segments.date, segments.hour", from, to)}});
+    QCOMPARE(hourly.status, 200);
+    QMap<QString, qint64> costByDate;
+    QSet<QString> seen;
+    for (const QJsonValue &row : hourly.object()["results"].toArray()) {
+        const QJsonValue hour = row["segments"]["hour"];
+        QVERIFY(hour.isDouble());
+        QVERIFY(hour.toInt() >= 0 && hour.toInt() <= 23);
+        const QString date = row["segments"]["date"].toString();
+        QVERIFY(!seen.contains(date + QString::number(hour.toInt())));
+        seen.insert(date + QString::number(hour.toInt()));
+        costByDate[date] += row["metrics"]["costMicros"].toString().toLongLong();
+    }
+    QCOMPARE(seen.size(), 48); // two whole days, delivering in every hour
+
+    const HttpResult daily =
+        post(QStringLiteral("googleAds:search"), {{"query", select.arg("segments.date", from, to)}});
+    const QJsonArray days = daily.object()["results"].toArray();
+    QCOMPARE(days.size(), 2);
+    for (const QJsonValue &row : days)
+        QCOMPARE(costByDate.value(row["segments"]["date"].toString()),
+                 row["metrics"]["costMicros"].toString().toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxGoogle)

@@ -78,18 +78,28 @@ void TestSandboxHub::accountsFollowTheContract()
     SandboxHub hub(dir.path());
     QVERIFY(hub.start());
     const QList<SandboxAccount> accounts = hub.accounts(platform);
-    QCOMPARE(accounts.size(), 1);
-    const SandboxAccount &account = accounts.first();
-    QCOMPARE(account.platform, platform);
-    QVERIFY2(QRegularExpression(idPattern).match(account.accountId).hasMatch(),
-             qPrintable(account.accountId));
-    QCOMPARE(account.currency, QStringLiteral("USD"));
-    QCOMPARE(account.timeZone, QStringLiteral("America/New_York"));
-    QVERIFY(account.accessToken.size() >= 20);
-    QCOMPARE(account.extra.keys(), extraKeys);
-    for (const QString &key : extraKeys) {
-        if (key != QLatin1String("loginCustomerId"))
-            QVERIFY2(!account.extra.value(key).isEmpty(), qPrintable(key));
+    QCOMPARE(accounts.size(), 2);
+
+    // One account in US dollars in New York and one in euros in Berlin, each with its own id and token.
+    QMap<QString, SandboxAccount> byCurrency;
+    for (const SandboxAccount &account : accounts)
+        byCurrency.insert(account.currency, account);
+    QCOMPARE(byCurrency.keys(), (QStringList{"EUR", "USD"}));
+    QCOMPARE(byCurrency.value("USD").timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(byCurrency.value("EUR").timeZone, QStringLiteral("Europe/Berlin"));
+    QVERIFY(byCurrency.value("USD").accountId != byCurrency.value("EUR").accountId);
+    QVERIFY(byCurrency.value("USD").accessToken != byCurrency.value("EUR").accessToken);
+
+    for (const SandboxAccount &account : accounts) {
+        QCOMPARE(account.platform, platform);
+        QVERIFY2(QRegularExpression(idPattern).match(account.accountId).hasMatch(),
+                 qPrintable(account.accountId));
+        QVERIFY(account.accessToken.size() >= 20);
+        QCOMPARE(account.extra.keys(), extraKeys);
+        for (const QString &key : extraKeys) {
+            if (key != QLatin1String("loginCustomerId"))
+                QVERIFY2(!account.extra.value(key).isEmpty(), qPrintable(key));
+        }
     }
 }
 
@@ -144,7 +154,7 @@ void TestSandboxHub::callableFromOtherThreads()
     for (int i = 0; i < 3; ++i) {
         threads.append(QThread::create([&hub, &failures] {
             for (int round = 0; round < 20; ++round) {
-                if (hub.accounts(Platform::TikTok).size() != 1)
+                if (hub.accounts(Platform::TikTok).size() != 2)
                     ++failures;
                 if (!hub.objects(Platform::Google).isEmpty())
                     ++failures;

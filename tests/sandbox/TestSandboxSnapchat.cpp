@@ -33,6 +33,8 @@ private slots:
     void pagesWithNextLink();
     void updatesAndDeletes();
     void deliveryAndStats();
+    void hourlyStats_data();
+    void hourlyStats();
     void stateSurvivesRestart();
 
 private:
@@ -559,6 +561,60 @@ void TestSandboxSnapchat::stateSurvivesRestart()
     const HttpResult result = get("/v1/campaigns/" + campaign);
     QCOMPARE(result.object()["campaigns"][0]["campaign"]["name"].toString(),
              QString("Spring [ads:c1]"));
+}
+
+void TestSandboxSnapchat::hourlyStats_data()
+{
+    QTest::addColumn<int>("startMinute");
+    QTest::addColumn<int>("days");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("one day on the hour") << 0 << 1 << 200;
+    QTest::newRow("seven days") << 0 << 7 << 200;
+    QTest::newRow("off the hour") << 30 << 1 << 400;
+    QTest::newRow("eight days") << 0 << 8 << 400;
+}
+
+// HOUR stats: times on the hour with the account's local offset, at most 7 days (snapchat.md 4.2),
+// and a day's hours add up to its DAY interval.
+void TestSandboxSnapchat::hourlyStats()
+{
+    QFETCH(int, startMinute);
+    QFETCH(int, days);
+    QFETCH(int, status);
+
+    const QStringList active = launch("[ads:c1]", "ACTIVE");
+    m_hub->advanceClock(9 * 24 * 3600);
+    const QTimeZone zone("America/New_York");
+    const QDate today = m_hub->now().toTimeZone(zone).date();
+    const QDateTime start(today.addDays(-days), QTime(0, startMinute), zone);
+    const QDateTime end(today, QTime(0, 0), zone);
+    QUrlQuery query{{"granularity", "HOUR"},
+                    {"fields", "impressions,spend"},
+                    {"start_time", iso(start)},
+                    {"end_time", iso(end)}};
+    const HttpResult hourly = get("/v1/campaigns/" + active[0] + "/stats", query);
+    QCOMPARE(hourly.status, status);
+    if (status != 200) {
+        QCOMPARE(hourly.object()["request_status"].toString(), QString("ERROR"));
+        return;
+    }
+    const QJsonObject stat = hourly.object()["timeseries_stats"][0]["timeseries_stat"].toObject();
+    QCOMPARE(stat["granularity"].toString(), QString("HOUR"));
+    const QJsonArray hours = stat["timeseries"].toArray();
+    QCOMPARE(qint64(hours.size()), start.secsTo(end) / 3600);
+    const QRegularExpression onTheHour("T\\d{2}:00:00\\.000-0[45]:00$");
+    QMap<QString, qint64> spendByDay;
+    for (const QJsonValue &hour : hours) {
+        QVERIFY(onTheHour.match(hour["start_time"].toString()).hasMatch());
+        spendByDay[hour["start_time"].toString().left(10)] += hour["stats"]["spend"].toInteger();
+    }
+
+    query.removeAllQueryItems("granularity");
+    query.addQueryItem("granularity", "DAY");
+    const HttpResult daily = get("/v1/campaigns/" + active[0] + "/stats", query);
+    for (const QJsonValue &day : daily.object()["timeseries_stats"][0]["timeseries_stat"]["timeseries"].toArray())
+        QCOMPARE(spendByDay.value(day["start_time"].toString().left(10)), day["stats"]["spend"].toInteger());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSnapchat)

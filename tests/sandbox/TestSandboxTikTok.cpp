@@ -35,6 +35,7 @@ private slots:
     void requestIdMakesCreatesIdempotent();
     void statusChanges();
     void deliveryAndReport();
+    void hourlyReport();
     void stateSurvivesRestart();
 
 private:
@@ -609,6 +610,49 @@ void TestSandboxTikTok::deliveryAndReport()
     query.removeAllQueryItems("start_date");
     query.addQueryItem("start_date", today.addDays(-40).toString(Qt::ISODate));
     QCOMPARE(get("report/integrated/get/", query).object()["code"].toInt(), 40002);
+}
+
+// stat_time_hour rows are "YYYY-MM-DD HH:00:00", one day per request (tiktok.md 4.1), and add up
+// to the day's stat_time_day row.
+void TestSandboxTikTok::hourlyReport()
+{
+    const QString campaign = launch("[ads:c1/campaign]", "ENABLE");
+    m_hub->advanceClock(3 * 24 * 3600);
+    const QDate day = m_hub->now().toOffsetFromUtc(-5 * 3600).date().addDays(-1);
+
+    QUrlQuery query;
+    query.addQueryItem("report_type", "BASIC");
+    query.addQueryItem("data_level", "AUCTION_CAMPAIGN");
+    query.addQueryItem("dimensions", R"(["campaign_id","stat_time_hour"])");
+    query.addQueryItem("metrics", R"(["spend","impressions"])");
+    query.addQueryItem("start_date", day.toString(Qt::ISODate));
+    query.addQueryItem("end_date", day.toString(Qt::ISODate));
+    query.addQueryItem("page_size", "1000");
+    const HttpResult hourly = get("report/integrated/get/", query);
+    QCOMPARE(hourly.object()["code"].toInt(), 0);
+    const QJsonArray hours = hourly.object()["data"]["list"].toArray();
+    QCOMPARE(hours.size(), 24); // a fixed-offset zone: every day has 24 hours
+    qint64 impressions = 0;
+    const QRegularExpression hourText("^" + day.toString(Qt::ISODate) + " (\\d{2}):00:00$");
+    for (const QJsonValue &row : hours) {
+        QCOMPARE(row["dimensions"]["campaign_id"].toString(), campaign);
+        QVERIFY(hourText.match(row["dimensions"]["stat_time_hour"].toString()).hasMatch());
+        impressions += row["metrics"]["impressions"].toString().toLongLong();
+    }
+
+    query.removeAllQueryItems("dimensions");
+    query.addQueryItem("dimensions", R"(["campaign_id","stat_time_day"])");
+    const QJsonArray days = get("report/integrated/get/", query).object()["data"]["list"].toArray();
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(impressions, days[0]["metrics"]["impressions"].toString().toLongLong());
+
+    query.removeAllQueryItems("dimensions");
+    query.addQueryItem("dimensions", R"(["campaign_id","stat_time_hour"])");
+    query.removeAllQueryItems("start_date");
+    query.addQueryItem("start_date", day.addDays(-1).toString(Qt::ISODate));
+    const QJsonObject twoDays = get("report/integrated/get/", query).object();
+    QCOMPARE(twoDays["code"].toInt(), 40002);
+    QVERIFY(twoDays["message"].toString().contains("end_date"));
 }
 
 void TestSandboxTikTok::stateSurvivesRestart()

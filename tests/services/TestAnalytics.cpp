@@ -81,6 +81,7 @@ private slots:
     void cpaIsNullWithoutConversions();
     void performanceSorts_data();
     void performanceSorts();
+    void deletedCampaignsKeepTheirNames();
     void performancePagesAndSplits();
     void performanceKeepsMissingRatiosLast();
     void comparisonDimensions_data();
@@ -162,7 +163,7 @@ void TestAnalytics::overviewRatiosComeFromSums()
     QFETCH(QString, metric);
     QFETCH(double, expected);
     QFETCH(double, averageOfRatios);
-    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}});
+    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}, {}});
     QVERIFY(overview.has_value());
     const QJsonObject json = overviewToJson(*overview);
     const double actual = json["totals"][metric].toDouble();
@@ -172,7 +173,7 @@ void TestAnalytics::overviewRatiosComeFromSums()
 
 void TestAnalytics::totalsEqualSumOfPlatforms()
 {
-    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-09"), {}, {}});
+    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-09"), {}, {}, {}});
     QVERIFY(overview.has_value());
     QCOMPARE(overview->platforms.size(), 2);
     MetricsTotals sum;
@@ -189,7 +190,7 @@ void TestAnalytics::totalsEqualSumOfPlatforms()
 
 void TestAnalytics::previousPeriodAndChange()
 {
-    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}});
+    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}, {}});
     QVERIFY(overview.has_value());
     QCOMPARE(overview->previousFrom, day("2026-02-23"));
     QCOMPARE(overview->previousTo, day("2026-03-01"));
@@ -202,7 +203,7 @@ void TestAnalytics::previousPeriodAndChange()
     QVERIFY(qFuzzyCompare(json["change"]["spend"].toDouble(), (35.0 - 5) / 5));
 
     // Nothing before: no base to compare with, so the change is unknown rather than infinite.
-    const auto early = m_analytics->overview({day("2026-02-28"), day("2026-02-28"), {}, {}});
+    const auto early = m_analytics->overview({day("2026-02-28"), day("2026-02-28"), {}, {}, {}});
     QVERIFY(early.has_value());
     const QJsonObject earlyJson = overviewToJson(*early);
     QVERIFY(earlyJson["change"]["impressions"].isNull());
@@ -232,7 +233,7 @@ void TestAnalytics::trendBuckets()
 
     const auto g = granularityFromName(granularity);
     QVERIFY(g.has_value());
-    const auto trends = m_analytics->trends({day("2026-02-01"), day("2026-03-31"), {}, {}}, *g);
+    const auto trends = m_analytics->trends({day("2026-02-01"), day("2026-03-31"), {}, {}, {}}, *g);
     QVERIFY(trends.has_value());
     QCOMPARE(pointDates(*trends, Platform::Facebook), facebookDates);
     QList<qint64> impressions;
@@ -244,7 +245,7 @@ void TestAnalytics::trendBuckets()
 
 void TestAnalytics::zeroDayIsKeptMissingDayIsAbsent()
 {
-    const auto trends = m_analytics->trends({day("2026-03-02"), day("2026-03-09"), {}, {}},
+    const auto trends = m_analytics->trends({day("2026-03-02"), day("2026-03-09"), {}, {}, {}},
                                             Granularity::Day);
     QVERIFY(trends.has_value());
     // Google reported 03-03 only: its other days are absent, not zero.
@@ -283,7 +284,7 @@ void TestAnalytics::filters()
     QFETCH(qint64, impressions);
     QFETCH(int, platformCount);
 
-    AnalyticsQuery query{day("2026-03-02"), day("2026-03-08"), {}, {}};
+    AnalyticsQuery query{day("2026-03-02"), day("2026-03-08"), {}, {}, {}};
     if (!platform.isEmpty())
         query.platforms = {*platformFromName(platform)};
     if (firstCampaignOnly)
@@ -297,14 +298,14 @@ void TestAnalytics::filters()
 void TestAnalytics::mixedCurrenciesAreRefused()
 {
     insert(Platform::Google, m_first, {row("2026-03-04", 10, 1, 1, 0, 0, "EUR")});
-    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}});
+    const auto overview = m_analytics->overview({day("2026-03-02"), day("2026-03-08"), {}, {}, {}});
     QVERIFY(!overview.has_value());
     QCOMPARE(overview.error().code, ErrorCode::InvalidInput);
     QCOMPARE(overview.error().fields.value(0).field, QStringLiteral("currency"));
 
     // One currency on its own is fine: the filter keeps the euro row out.
     const auto google = m_analytics->trends(
-        {day("2026-03-02"), day("2026-03-08"), {Platform::Google}, {m_second}}, Granularity::Week);
+        {day("2026-03-02"), day("2026-03-08"), {Platform::Google}, {m_second}, {}}, Granularity::Week);
     QVERIFY(google.has_value());
 }
 
@@ -337,17 +338,34 @@ void TestAnalytics::performanceSorts()
     QFETCH(bool, descending);
     QFETCH(bool, firstLeads);
 
-    const auto page = m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}},
+    const auto page = m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}, {}},
                                                {metric, descending, 10, 0});
     QVERIFY(page.has_value());
     QCOMPARE(page->items.size(), 2);
     QCOMPARE(page->items.first().campaignId, firstLeads ? m_first : m_second);
     QVERIFY(!page->hasMore);
+
+    // Every row on the page carries its own campaign's name.
+    for (const CampaignPerformance &item : page->items)
+        QCOMPARE(item.name, item.campaignId == m_first ? QStringLiteral("Spring") : QStringLiteral("Summer"));
+}
+
+void TestAnalytics::deletedCampaignsKeepTheirNames()
+{
+    // What a campaign delivered stays in the figures after it is deleted, under the name it had.
+    QVERIFY(m_campaigns->deleteCampaign(m_second, kTester).has_value());
+    QVERIFY(!m_campaigns->campaign(m_second).has_value());
+    const auto page = m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}, {}},
+                                               {QStringLiteral("spend"), true, 10, 0});
+    QVERIFY(page.has_value());
+    QCOMPARE(page->items.size(), 2);
+    for (const CampaignPerformance &item : page->items)
+        QCOMPARE(item.name, item.campaignId == m_first ? QStringLiteral("Spring") : QStringLiteral("Summer"));
 }
 
 void TestAnalytics::performancePagesAndSplits()
 {
-    const AnalyticsQuery range{day("2026-03-02"), day("2026-03-08"), {}, {}};
+    const AnalyticsQuery range{day("2026-03-02"), day("2026-03-08"), {}, {}, {}};
     const auto first = m_analytics->performance(range, {QStringLiteral("spend"), true, 1, 0});
     QVERIFY(first.has_value());
     QCOMPARE(first->items.size(), 1);
@@ -376,7 +394,7 @@ void TestAnalytics::performanceKeepsMissingRatiosLast()
     insert(Platform::Facebook, third->id, {row("2026-03-05", 10, 0, 0)});
     for (bool descending : {true, false}) {
         const auto page =
-            m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}},
+            m_analytics->performance({day("2026-03-02"), day("2026-03-08"), {}, {}, {}},
                                      {QStringLiteral("cpc"), descending, 10, 0});
         QVERIFY(page.has_value());
         QCOMPARE(page->items.size(), 3);
@@ -406,7 +424,7 @@ void TestAnalytics::comparisonDimensions()
     const auto d = comparisonDimensionFromName(dimension);
     QVERIFY(d.has_value());
     const auto comparison =
-        m_analytics->comparison({day("2026-03-02"), day("2026-03-08"), {}, {}}, *d);
+        m_analytics->comparison({day("2026-03-02"), day("2026-03-08"), {}, {}, {}}, *d);
     QVERIFY(comparison.has_value());
     QStringList actualKeys;
     QList<qint64> actualImpressions;
@@ -422,7 +440,7 @@ void TestAnalytics::comparisonDimensions()
 void TestAnalytics::campaignComparisonKeysAreIds()
 {
     const auto comparison = m_analytics->comparison(
-        {day("2026-03-02"), day("2026-03-08"), {}, {}}, ComparisonDimension::Campaign);
+        {day("2026-03-02"), day("2026-03-08"), {}, {}, {}}, ComparisonDimension::Campaign);
     QVERIFY(comparison.has_value());
     QCOMPARE(comparison->items.size(), 2);
     QStringList ids{comparison->items.at(0).key, comparison->items.at(1).key};

@@ -17,6 +17,7 @@ private slots:
     void usesWalAndForeignKeys();
     void failedWriteRollsBack();
     void eachThreadHasItsOwnConnection();
+    void earlierCampaignsGetTheirLiveStretches();
 };
 
 void TestDatabase::freshDatabaseGetsEveryMigration()
@@ -105,6 +106,47 @@ void TestDatabase::eachThreadHasItsOwnConnection()
     QVERIFY(!theirs.isEmpty());
     QVERIFY(theirs != mine);
     QCOMPARE(count, 0);
+}
+
+// Migration 4 starts keeping when each platform was live. Campaigns launched before it get the
+// nearest stretch their records allow: from the start while active, until the last change once
+// paused, and none where they never ran.
+void TestDatabase::earlierCampaignsGetTheirLiveStretches()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("a.sqlite");
+    {
+        auto db = Database::open(path);
+        QVERIFY(db.has_value());
+        const QSqlDatabase c = (*db)->connection();
+        // Back to schema 3, with one campaign on three platforms in three states.
+        for (const char *sql : {"DROP TABLE platform_activity", "ALTER TABLE platform_status DROP COLUMN delivery_from",
+                                "ALTER TABLE platform_status DROP COLUMN delivery_until",
+                                "DELETE FROM schema_migrations WHERE version = 4",
+                                "INSERT INTO campaigns VALUES ('c1', 1, 'Old', 'traffic', '[]', 'daily', 1, 'USD', "
+                                "'{}', '[]', '[]', '2026-01-05T10:00:00Z', NULL, 'active', 1, 'x', 'x')"})
+            QVERIFY2(runQuery(c, QString::fromLatin1(sql)).has_value(), sql);
+        const QString insert = QStringLiteral("INSERT INTO platform_status (campaign_id, platform, state, remote_ids, "
+                                              "budget_micros, currency, warnings, updated_at) "
+                                              "VALUES ('c1', ?, ?, ?, 1, 'USD', '[]', '2026-01-09T08:00:00Z')");
+        QVERIFY(runQuery(c, insert, {"facebook", "active", R"({"campaign":"1"})"}).has_value());
+        QVERIFY(runQuery(c, insert, {"google", "paused", R"({"campaign":"2"})"}).has_value());
+        QVERIFY(runQuery(c, insert, {"tiktok", "rejected", "{}"}).has_value());
+    }
+
+    auto db = Database::open(path);
+    QVERIFY(db.has_value());
+    auto rows = runQuery((*db)->connection(),
+                         QStringLiteral("SELECT platform, active_from, COALESCE(active_until, '-') "
+                                        "FROM platform_activity ORDER BY platform"));
+    QVERIFY(rows.has_value());
+    QStringList stretches;
+    while (rows->next()) {
+        stretches.append(QStringList{rows->value(0).toString(), rows->value(1).toString(), rows->value(2).toString()}
+                             .join(u' '));
+    }
+    QCOMPARE(stretches, (QStringList{QStringLiteral("facebook 2026-01-05T10:00:00Z -"),
+                                     QStringLiteral("google 2026-01-05T10:00:00Z 2026-01-09T08:00:00Z")}));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

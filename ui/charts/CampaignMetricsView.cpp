@@ -6,11 +6,10 @@
 #include "ui/Logging.h"
 #include "ui/Presentation.h"
 #include "ui/charts/MetricsTableModel.h"
+#include "ui/dashboard/DateRangePicker.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
-#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -31,20 +30,6 @@ namespace {
 
 // Metrics notices come in bursts while a sync writes day after day; one read per burst is plenty.
 constexpr int kReloadDelayMs = 300;
-
-struct Preset
-{
-    const char *label;
-    int days; // 0 = custom
-};
-
-constexpr Preset kPresets[] = {
-    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 7 days"), 7},
-    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 30 days"), 30},
-    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Last 90 days"), 90},
-    {QT_TRANSLATE_NOOP("ads::ui::CampaignMetricsView", "Custom"), 0},
-};
-constexpr int kDefaultPreset = 1;
 
 using Column = MetricsTableModel::Column;
 
@@ -79,34 +64,12 @@ SpendRuns spendRuns(QList<DailyMetrics> days)
     return runs;
 }
 
-/** A fixed colour per platform, so a platform keeps its colour across campaigns and periods. */
-QColor platformColor(Platform platform)
-{
-    switch (platform) {
-    case Platform::Facebook:
-        return QColor(0x18, 0x77, 0xf2);
-    case Platform::Google:
-        return QColor(0x34, 0xa8, 0x53);
-    case Platform::TikTok:
-        return QColor(0x22, 0x22, 0x22);
-    case Platform::LinkedIn:
-        return QColor(0x7b, 0x3f, 0xa0);
-    case Platform::Pinterest:
-        return QColor(0xe6, 0x00, 0x23);
-    case Platform::Snapchat:
-        return QColor(0xd8, 0xa7, 0x00);
-    }
-    return Qt::gray;
-}
-
 } // namespace
 
 CampaignMetricsView::CampaignMetricsView(CampaignService *service, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
-    , m_preset(new QComboBox)
-    , m_from(new QDateEdit)
-    , m_to(new QDateEdit)
+    , m_range(new DateRangePicker)
     , m_message(new QLabel)
     , m_model(new MetricsTableModel(this))
     , m_table(new QTableView)
@@ -115,7 +78,11 @@ CampaignMetricsView::CampaignMetricsView(CampaignService *service, QWidget *pare
     , m_reloadTimer(new QTimer(this))
 {
     auto *rangeRow = new QWidget;
-    buildRangeRow(rangeRow);
+    auto *rangeLayout = new QHBoxLayout(rangeRow);
+    rangeLayout->setContentsMargins(0, 0, 0, 0);
+    rangeLayout->addWidget(m_range);
+    rangeLayout->addStretch(1);
+    connect(m_range, &DateRangePicker::rangeChanged, m_reloadTimer, qOverload<>(&QTimer::start));
 
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
@@ -157,38 +124,7 @@ CampaignMetricsView::CampaignMetricsView(CampaignService *service, QWidget *pare
             qOverload<>(&QTimer::start),
             Qt::QueuedConnection);
 
-    applyPreset(kDefaultPreset);
     setCampaign({});
-}
-
-void CampaignMetricsView::buildRangeRow(QWidget *container)
-{
-    for (const Preset &preset : kPresets)
-        m_preset->addItem(tr(preset.label), preset.days);
-    m_preset->setCurrentIndex(kDefaultPreset);
-
-    for (QDateEdit *edit : {m_from, m_to}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
-    }
-
-    auto *periodLabel = new QLabel(tr("&Period:"));
-    periodLabel->setBuddy(m_preset);
-    auto *fromLabel = new QLabel(tr("&From:"));
-    fromLabel->setBuddy(m_from);
-    auto *toLabel = new QLabel(tr("&To:"));
-    toLabel->setBuddy(m_to);
-
-    auto *row = new QHBoxLayout(container);
-    row->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *widget :
-         std::initializer_list<QWidget *>{periodLabel, m_preset, fromLabel, m_from, toLabel, m_to})
-        row->addWidget(widget);
-    row->addStretch(1);
-
-    connect(m_preset, &QComboBox::activated, this, &CampaignMetricsView::applyPreset);
-    connect(m_from, &QDateEdit::dateChanged, this, &CampaignMetricsView::onDatesEdited);
-    connect(m_to, &QDateEdit::dateChanged, this, &CampaignMetricsView::onDatesEdited);
 }
 
 QWidget *CampaignMetricsView::buildTotalsStrip()
@@ -217,56 +153,22 @@ QWidget *CampaignMetricsView::buildTotalsStrip()
 
 void CampaignMetricsView::setToday(std::function<QDate()> today)
 {
-    m_today = std::move(today);
-    applyPresetDates();
-}
-
-void CampaignMetricsView::applyPreset(int index)
-{
-    m_preset->setCurrentIndex(index);
-    applyPresetDates();
-    m_reloadTimer->start();
-}
-
-void CampaignMetricsView::applyPresetDates()
-{
-    const int days = m_preset->currentData().toInt();
-    if (days <= 0)
-        return;
-
-    // Report days are dates; today is the last one, even while it is still under way.
-    const QDate today = m_today ? m_today() : QDate::currentDate();
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(today.addDays(-(days - 1)));
-    m_to->setDate(today);
+    m_range->setToday(std::move(today));
 }
 
 void CampaignMetricsView::setRange(const QDate &from, const QDate &to)
 {
-    m_preset->setCurrentIndex(m_preset->count() - 1);
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setDate(from);
-    m_to->setDate(to);
-    m_reloadTimer->start();
-}
-
-void CampaignMetricsView::onDatesEdited()
-{
-    // A hand-picked date no longer matches any preset.
-    m_preset->setCurrentIndex(m_preset->count() - 1);
-    m_reloadTimer->start();
+    m_range->setRange(from, to);
 }
 
 QDate CampaignMetricsView::from() const
 {
-    return m_from->date();
+    return m_range->from();
 }
 
 QDate CampaignMetricsView::to() const
 {
-    return m_to->date();
+    return m_range->to();
 }
 
 void CampaignMetricsView::setCampaign(const QString &campaignId)
@@ -279,7 +181,7 @@ void CampaignMetricsView::setCampaign(const QString &campaignId)
 void CampaignMetricsView::reload()
 {
     m_reloadTimer->stop();
-    applyPresetDates(); // "last 7 days" moves with the clock, which the sandbox can wind forward
+    m_range->followClock(); // "last 30 days" moves with the clock, which the sandbox can wind forward
     const quint64 generation = ++m_generation;
     if (m_campaignId.isEmpty()) {
         showMetrics({});
@@ -400,7 +302,7 @@ void CampaignMetricsView::addSpendRun(Platform platform,
     // in the platform's colour, and only the first appears in the legend.
     auto *series = new QLineSeries;
     series->setName(Presentation::platformTitle(platform));
-    series->setColor(platformColor(platform));
+    series->setColor(Presentation::platformColor(platform));
     series->setPointsVisible(true);
     series->append(points);
     m_chart->addSeries(series);

@@ -11,8 +11,6 @@
 class QAbstractAxis;
 class QChart;
 class QChartView;
-class QComboBox;
-class QDateEdit;
 class QLabel;
 class QTableView;
 class QTimer;
@@ -23,6 +21,7 @@ class CampaignService;
 
 namespace ads::ui {
 
+class DateRangePicker;
 class MetricsTableModel;
 
 /**
@@ -74,11 +73,7 @@ signals:
     void metricsShown();
 
 private:
-    void buildRangeRow(QWidget *container);
     QWidget *buildTotalsStrip();
-    void applyPreset(int index);
-    void applyPresetDates();
-    void onDatesEdited();
     void showMessage(const QString &text);
     void fitTableHeight();
     void updateChart(const core::CampaignMetrics &metrics);
@@ -90,12 +85,9 @@ private:
 
     core::CampaignService *m_service;
     QString m_campaignId;
-    std::function<QDate()> m_today;
     quint64 m_generation = 0;
 
-    QComboBox *m_preset;
-    QDateEdit *m_from;
-    QDateEdit *m_to;
+    DateRangePicker *m_range;
     QLabel *m_message;
     QMap<int, QLabel *> m_totals;
     MetricsTableModel *m_model;

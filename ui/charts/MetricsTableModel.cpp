@@ -113,7 +113,7 @@ QString MetricsTableModel::figureText(const MetricsTotals &totals,
     case Column::Cpm:
         return roundedMoney(perUnitMicros(totals.spendMicros, totals.impressions, 1000), currency);
     case Column::Spend:
-        return Presentation::money(totals.spendMicros, currency);
+        return roundedMoney(totals.spendMicros, currency);
     case Column::Conversions:
         return conversionsText(totals.conversionsMicros);
     case Column::Roas: {
@@ -125,6 +125,13 @@ QString MetricsTableModel::figureText(const MetricsTotals &totals,
         break;
     }
     return {};
+}
+
+QString MetricsTableModel::costPerConversionText(const MetricsTotals &totals, const QString &currency)
+{
+    // Conversions are counted in micros too, so one conversion is kMicrosPerUnit of them.
+    return roundedMoney(perUnitMicros(totals.spendMicros, totals.conversionsMicros, money::kMicrosPerUnit),
+                        currency);
 }
 
 QVariant MetricsTableModel::sortValue(const MetricsTotals &totals, Column column)

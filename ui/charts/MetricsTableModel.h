@@ -48,6 +48,9 @@ public:
                               Column column,
                               const QString &currency);
 
+    /** Spend per conversion (CPA), which the table leaves out but the dashboard shows. */
+    static QString costPerConversionText(const core::MetricsTotals &totals, const QString &currency);
+
 private:
     struct Row
     {

@@ -35,6 +35,9 @@ public:
                      bool active, DoneCallback done) override;
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
+    bool offersHourlyReports() const override { return true; }
+    void fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                           const QDate &from, const QDate &to, ReportCallback done) override;
 
     /** Meta's minor-unit offset: 1 for CLP, COP, CRC, HUF, ISK, IDR, JPY, KRW, PYG, TWD, VND. */
     static int currencyOffsetDigits(const QString &currency);
@@ -72,6 +75,9 @@ private:
                   const QMap<QString, QString> &remoteIds, StepCallback done);
     void setStatuses(const ConnectorAccount &account, const QStringList &ids,
                      const QString &status, DoneCallback done);
+    ReportPageFetch insightsPages(const ConnectorAccount &account, const net::Params &query, bool hourly);
+    void fetchInsights(const ConnectorAccount &account, const QStringList &remoteCampaignIds, const QDate &from,
+                       const QDate &to, bool hourly, ReportCallback done);
 };
 
 } // namespace ads::core

@@ -19,6 +19,8 @@ constexpr int kMaxHeadline = 30;     // responsive display ad headline
 constexpr int kMaxLongText = 90;     // long headline and descriptions
 constexpr int kMaxBusinessName = 25; // display width
 constexpr double kRatioTolerance = 0.01;
+constexpr int kDailyReportDays = 30;
+constexpr int kHourlyReportDays = 7;
 
 // Objective -> Display bidding. Engagement (YouTube views) and app installs (app campaigns)
 // are not Display objectives, so they are refused in plan().
@@ -226,7 +228,21 @@ PlatformError mapError(int httpStatus, const QJsonObject &error, bool write)
     return make(FailureKind::Permanent, u"invalid_field"_s, message, -1);
 }
 
-std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount &account)
+/**
+ * segments.hour, 0..23 in the account's zone (google.md 5.2). proto3 JSON leaves a default 0 out,
+ * so a missing hour is hour 0 (the safe reading: whether the field has presence is unconfirmed);
+ * anything else that is not a whole hour of the day gives -1.
+ */
+int hourSegment(const QJsonObject &segments)
+{
+    const QJsonValue hour = segments.value(u"hour"_s);
+    if (hour.isUndefined())
+        return 0;
+    const double value = hour.isString() ? hour.toString().toDouble() : hour.toDouble(-1);
+    return value >= 0 && value <= 23 && value == std::floor(value) ? int(value) : -1;
+}
+
+std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount &account, bool hourly)
 {
     const QJsonObject campaign = row.value(u"campaign"_s).toObject();
     const QJsonObject metrics = row.value(u"metrics"_s).toObject();
@@ -234,27 +250,45 @@ std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount
     out.remoteCampaignId = net::idFromJson(campaign.value(u"id"_s));
     if (out.remoteCampaignId.isEmpty())
         out.remoteCampaignId = lastSegment(campaign.value(u"resourceName"_s).toString());
-    out.day = QDate::fromString(row.value(u"segments"_s).toObject().value(u"date"_s).toString(),
-                                Qt::ISODate);
+    const QJsonObject segments = row.value(u"segments"_s).toObject();
+    out.day = QDate::fromString(segments.value(u"date"_s).toString(), Qt::ISODate);
+    // A 25-hour day's repeated clock hour can only be one segments.hour: one row for both runs.
+    out.hour = hourly ? hourSegment(segments) : -1;
     out.timeZone = account.timeZone;
     out.currency = account.currency;
-    if (out.remoteCampaignId.isEmpty() || !out.day.isValid())
+    if (out.remoteCampaignId.isEmpty() || !out.day.isValid() || (hourly && out.hour < 0))
         return std::nullopt;
 
-    // Defaults are omitted from replies: a missing metric is 0, a garbled one an error.
-    const auto count = [&](const QString &key, qint64 *target) {
-        const QJsonValue v = metrics.value(key);
-        return v.isUndefined() || net::countFromJson(v, target);
-    };
-    const auto decimal = [&](const QString &key, qint64 *target) {
-        const QJsonValue v = metrics.value(key);
-        return v.isUndefined() || net::microsFromJson(v, target);
-    };
-    const bool ok = count(u"impressions"_s, &out.impressions) && count(u"clicks"_s, &out.clicks)
-        && count(u"costMicros"_s, &out.spendMicros)
-        && decimal(u"conversions"_s, &out.conversionsMicros)
-        && decimal(u"conversionsValue"_s, &out.conversionValueMicros);
-    return ok ? std::optional<ReportRow>(out) : std::nullopt;
+    // Defaults are omitted from replies: a missing metric is 0, a garbled one an error. int64
+    // metrics (cost in micros) come as strings; conversions and their value are doubles in major
+    // units, fractional under data-driven attribution and rounded to the micro.
+    static const MetricFields fields{u"impressions"_s, u"clicks"_s, u"costMicros"_s, u"conversions"_s,
+                                     u"conversionsValue"_s, true, false};
+    return readMetrics(metrics, fields, &out) ? std::optional<ReportRow>(out) : std::nullopt;
+}
+
+// The last page has no nextPageToken.
+PlatformResult<ReportPage> reportPage(const QJsonObject &reply, const ConnectorAccount &account, bool hourly)
+{
+    ReportPage page;
+    for (const QJsonValue &v : reply.value(u"results"_s).toArray()) {
+        const auto row = parseRow(v.toObject(), account, hourly);
+        if (!row)
+            return tl::unexpected(unreadable(u"report row"_s));
+        page.rows.append(*row);
+    }
+    page.nextCursor = reply.value(u"nextPageToken"_s).toString();
+    return page;
+}
+
+QString reportQuery(const QStringList &campaignIds, const QDate &from, const QDate &to, bool hourly)
+{
+    const QString segments = hourly ? u"segments.date, segments.hour"_s : u"segments.date"_s;
+    return u"SELECT campaign.id, "_s + segments + u", metrics.impressions, metrics.clicks, "
+           "metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM campaign "
+           "WHERE segments.date BETWEEN '"_s
+        + from.toString(Qt::ISODate) + u"' AND '"_s + to.toString(Qt::ISODate)
+        + u"' AND campaign.id IN ("_s + campaignIds.join(u", "_s) + u')';
 }
 
 } // namespace
@@ -300,9 +334,12 @@ LaunchPlan GoogleAdsConnector::plan(const LaunchInput &input) const
         problem(u"schedule.endAt"_s, u"The schedule has already ended."_s);
     else if (schedule.end.isValid() && schedule.start.isValid() && schedule.end < schedule.start)
         problem(u"schedule.endAt"_s, u"Google runs whole days; this schedule has none."_s);
-    else if (schedule.rounded)
+    else if (schedule.rounded) {
         plan.warnings.append(u"Google runs campaigns by whole days in the account's time zone; "
                              "the schedule was narrowed to whole days."_s);
+        plan.deliveryFrom = schedule.start;
+        plan.deliveryUntil = schedule.end;
+    }
     if (input.budgetType == BudgetType::Lifetime && !input.endAt.isValid())
         problem(u"schedule.endAt"_s, u"A total budget needs an end date on Google."_s);
 
@@ -728,37 +765,44 @@ void GoogleAdsConnector::fetchDailyReport(const ConnectorAccount &account,
                                           const QStringList &remoteCampaignIds, const QDate &from,
                                           const QDate &to, ReportCallback done)
 {
+    fetchReport(account, remoteCampaignIds, from, to, false, std::move(done));
+}
+
+void GoogleAdsConnector::fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                           const QDate &from, const QDate &to, ReportCallback done)
+{
+    fetchReport(account, remoteCampaignIds, from, to, true, std::move(done));
+}
+
+void GoogleAdsConnector::fetchReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                     const QDate &from, const QDate &to, bool hourly, ReportCallback done)
+{
     QStringList ids;
     for (const QString &id : remoteCampaignIds) {
         const QString plain = lastSegment(id);
         if (!plain.isEmpty() && plain.toLongLong() > 0)
             ids.append(plain);
     }
-    if (ids.isEmpty()) {
-        done(QList<ReportRow>());
-        return;
-    }
-    const QString query =
-        u"SELECT campaign.id, segments.date, metrics.impressions, metrics.clicks, "
-        "metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM campaign "
-        "WHERE segments.date BETWEEN '"_s + from.toString(Qt::ISODate) + u"' AND '"_s
-        + to.toString(Qt::ISODate) + u"' AND campaign.id IN ("_s + ids.join(u", "_s) + u')';
-    search(account, query, [account, done](PlatformResult<QJsonArray> r) {
-        if (!r) {
-            done(tl::unexpected(r.error()));
-            return;
-        }
-        QList<ReportRow> rows;
-        for (const QJsonValue &v : *r) {
-            const auto row = parseRow(v.toObject(), account);
-            if (!row) {
-                done(tl::unexpected(unreadable(u"report row"_s)));
-                return;
-            }
-            rows.append(*row);
-        }
-        done(rows);
-    });
+    // GAQL states no range limit for campaign dates, yet some resources answer DATE_RANGE_TOO_WIDE
+    // (google.md 5.2): windows of 30 days, the re-sync span google.md 8 suggests, or 7 by the hour.
+    const ReportLimits limits{hourly ? kHourlyReportDays : kDailyReportDays, 0};
+    const ReportPagesFor pages = [this, account, hourly](auto group, auto since, auto until) {
+        return searchPages(account, reportQuery(group, since, until, hourly), hourly);
+    };
+    runPagedReport(ids, from, to, limits, pages, u"Google Ads"_s, lcNetGoogle, std::move(done));
+}
+
+ReportPageFetch GoogleAdsConnector::searchPages(const ConnectorAccount &account, const QString &query, bool hourly)
+{
+    // Every page resends the identical query with the previous page's token.
+    return [this, account, query, hourly](const QString &pageToken, ReportPageCallback done) {
+        QJsonObject body{{u"query"_s, query}};
+        if (!pageToken.isEmpty())
+            body.insert(u"pageToken"_s, pageToken);
+        post(account, u"googleAds:search"_s, body, false, [account, done, hourly](PlatformResult<QJsonObject> r) {
+            done(r ? reportPage(*r, account, hourly) : tl::unexpected(r.error()));
+        });
+    };
 }
 
 } // namespace ads::core

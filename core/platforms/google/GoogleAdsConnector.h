@@ -36,6 +36,9 @@ public:
                      bool active, DoneCallback done) override;
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
+    bool offersHourlyReports() const override { return true; }
+    void fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                           const QDate &from, const QDate &to, ReportCallback done) override;
 
 private:
     using JsonCallback = std::function<void(PlatformResult<QJsonObject>)>;
@@ -46,6 +49,9 @@ private:
     void search(const ConnectorAccount &account, const QString &query, RowsCallback done);
     void searchPage(const ConnectorAccount &account, const QString &query, QString pageToken,
                     int page, std::shared_ptr<QJsonArray> rows, RowsCallback done);
+    ReportPageFetch searchPages(const ConnectorAccount &account, const QString &query, bool hourly);
+    void fetchReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds, const QDate &from,
+                     const QDate &to, bool hourly, ReportCallback done);
 
     void mutateOne(const LaunchInput &input, const PlannedStep &step, const QString &service,
                    const QJsonObject &create, StepCallback done);

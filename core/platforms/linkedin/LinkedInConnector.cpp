@@ -242,33 +242,6 @@ PlatformError mapError(int status, const QByteArray &body,
                 message.isEmpty() ? u"LinkedIn refused the request."_s : message, -1);
 }
 
-// Money strings with more than six decimals are rounded half up to micros, in decimal.
-bool decimalMicros(const QJsonValue &value, qint64 *out)
-{
-    if (!value.isString())
-        return net::microsFromJson(value, out);
-    QString text = value.toString().trimmed();
-    const qsizetype dot = text.indexOf(u'.');
-    if (dot < 0 || text.size() - dot - 1 <= 6)
-        return net::microsFromJson(text, out);
-    const bool roundUp = text.at(dot + 7) >= u'5';
-    if (!net::microsFromJson(QJsonValue(text.left(dot + 7)), out))
-        return false;
-    if (roundUp)
-        *out += text.startsWith(u'-') ? -1 : 1;
-    return true;
-}
-
-bool optionalMetric(const QJsonObject &row, const QString &key, bool money, qint64 *out)
-{
-    const QJsonValue v = row.value(key);
-    if (v.isUndefined() || v.isNull())
-        return true; // LinkedIn leaves out zero metrics
-    if (money)
-        return decimalMicros(v, out);
-    return net::countFromJson(v, out);
-}
-
 QDate dateOf(const QJsonObject &date)
 {
     return QDate(date.value(u"year"_s).toInt(), date.value(u"month"_s).toInt(),
@@ -278,20 +251,18 @@ QDate dateOf(const QJsonObject &date)
 std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount &account)
 {
     ReportRow out;
-    const QString urn = row.value(u"pivotValues"_s).toArray().first().toString();
+    const QString urn = row.value(u"pivotValues"_s).toArray().at(0).toString();
     if (!urn.startsWith(u"urn:li:sponsoredCampaign:"))
         return std::nullopt;
     out.remoteCampaignId = suffixAfterColon(urn);
     out.day = dateOf(row.value(u"dateRange"_s).toObject().value(u"start"_s).toObject());
     out.timeZone = u"UTC"_s; // analytics days are UTC days whatever the account
-    out.currency = account.currency;
-    const bool ok = out.day.isValid()
-        && optionalMetric(row, u"impressions"_s, false, &out.impressions)
-        && optionalMetric(row, u"clicks"_s, false, &out.clicks)
-        && optionalMetric(row, u"costInLocalCurrency"_s, true, &out.spendMicros)
-        && optionalMetric(row, u"externalWebsiteConversions"_s, true, &out.conversionsMicros)
-        && optionalMetric(row, u"conversionValueInLocalCurrency"_s, true,
-                          &out.conversionValueMicros);
+    out.currency = account.currency; // costInLocalCurrency is in the account's currency
+    // Counts are JSON integers, money decimal strings of any precision ("19.91833"); zero metrics
+    // may be left out.
+    static const MetricFields fields{u"impressions"_s, u"clicks"_s, u"costInLocalCurrency"_s,
+                                     u"externalWebsiteConversions"_s, u"conversionValueInLocalCurrency"_s};
+    const bool ok = out.day.isValid() && readMetrics(row, fields, &out);
     return ok ? std::optional<ReportRow>(out) : std::nullopt;
 }
 
@@ -868,28 +839,18 @@ void LinkedInConnector::fetchDailyReport(const ConnectorAccount &account,
                                          const QStringList &remoteCampaignIds, const QDate &from,
                                          const QDate &to, ReportCallback done)
 {
-    if (remoteCampaignIds.isEmpty() || !from.isValid() || to < from) {
-        done(QList<ReportRow>());
-        return;
-    }
     // adAnalytics has no paging: the range is cut into windows and the ids into small groups.
-    auto rows = std::make_shared<QList<ReportRow>>();
-    QList<ChainLink> links;
-    for (QDate start = from; start <= to; start = start.addDays(kReportWindowDays)) {
-        const QDate end = std::min(to, start.addDays(kReportWindowDays - 1));
-        for (qsizetype i = 0; i < remoteCampaignIds.size(); i += kReportIdsPerCall) {
-            const QStringList ids = remoteCampaignIds.mid(i, kReportIdsPerCall);
-            links.append([this, account, ids, start, end, rows](auto next) {
-                reportChunk(account, ids, start, end, rows, next);
-            });
-        }
-    }
-    runReportChain(links, rows, done);
+    auto rows = std::make_shared<ReportRows>();
+    const ReportStep chunk = [this, account, rows](auto ids, auto since, auto until, auto next) {
+        reportChunk(account, ids, since, until, rows, next);
+    };
+    runReportSteps(remoteCampaignIds, from, to, {kReportWindowDays, kReportIdsPerCall}, chunk, rows,
+                   std::move(done));
 }
 
 void LinkedInConnector::reportChunk(const ConnectorAccount &account, const QStringList &ids,
                                     const QDate &from, const QDate &to,
-                                    std::shared_ptr<QList<ReportRow>> rows,
+                                    std::shared_ptr<ReportRows> rows,
                                     std::function<void(std::optional<PlatformError>)> done)
 {
     QStringList urns;
@@ -912,7 +873,7 @@ void LinkedInConnector::reportChunk(const ConnectorAccount &account, const QStri
                      done(unreadable(u"analytics row"_s));
                      return;
                  }
-                 rows->append(*row);
+                 rows->add(*row);
              }
              done(std::nullopt);
          });

@@ -44,6 +44,7 @@ public:
                   const QMap<QString, QString> &remoteIds, FindCallback done) override;
     void setDelivery(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                      bool active, DoneCallback done) override;
+    // Hourly reports stay not_offered: timeGranularity is DAILY, MONTHLY, YEARLY or ALL (linkedin.md 5.1).
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
 
@@ -88,7 +89,7 @@ private:
     void setAll(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                 bool active, DoneCallback done);
     void reportChunk(const ConnectorAccount &account, const QStringList &ids, const QDate &from,
-                     const QDate &to, std::shared_ptr<QList<ReportRow>> rows,
+                     const QDate &to, std::shared_ptr<ReportRows> rows,
                      std::function<void(std::optional<PlatformError>)> done);
 };
 

@@ -216,14 +216,6 @@ std::optional<QJsonObject> itemException(const QJsonObject &item)
     return std::nullopt;
 }
 
-bool metric(const QJsonObject &row, const QString &key, bool fractional, qint64 *out)
-{
-    const QJsonValue v = row.value(key);
-    if (v.isUndefined() || v.isNull())
-        return true; // Pinterest leaves out columns without a value
-    return fractional ? net::microsFromJson(v, out) : net::countFromJson(v, out);
-}
-
 std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount &account)
 {
     ReportRow out;
@@ -231,13 +223,11 @@ std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount
     out.day = QDate::fromString(row.value(u"DATE"_s).toString(), Qt::ISODate);
     out.timeZone = u"UTC"_s;
     out.currency = account.currency; // *_MICRO_DOLLAR columns are in the account's currency
-    const bool ok = !out.remoteCampaignId.isEmpty() && out.day.isValid()
-        && metric(row, u"IMPRESSION_1"_s, false, &out.impressions)
-        && metric(row, u"CLICKTHROUGH_1"_s, false, &out.clicks)
-        && metric(row, u"SPEND_IN_MICRO_DOLLAR"_s, false, &out.spendMicros)
-        && metric(row, u"TOTAL_CONVERSIONS"_s, true, &out.conversionsMicros)
-        && metric(row, u"TOTAL_CHECKOUT_VALUE_IN_MICRO_DOLLAR"_s, false,
-                  &out.conversionValueMicros);
+    // Columns without a value may be left out. *_IN_MICRO_DOLLAR columns are already micros (10^6
+    // per unit for every currency, JPY too); conversions are a count that can be fractional.
+    static const MetricFields fields{u"IMPRESSION_1"_s, u"CLICKTHROUGH_1"_s, u"SPEND_IN_MICRO_DOLLAR"_s,
+                                     u"TOTAL_CONVERSIONS"_s, u"TOTAL_CHECKOUT_VALUE_IN_MICRO_DOLLAR"_s, true, true};
+    const bool ok = !out.remoteCampaignId.isEmpty() && out.day.isValid() && readMetrics(row, fields, &out);
     return ok ? std::optional<ReportRow>(out) : std::nullopt;
 }
 
@@ -924,29 +914,19 @@ void PinterestConnector::fetchDailyReport(const ConnectorAccount &account,
     // Pinterest answers for the last 90 days only; older days are not asked for.
     const QDate oldest = QDateTime::currentDateTimeUtc().date().addDays(-(kReportWindowDays - 1));
     const QDate start = std::max(from, oldest);
-    if (remoteCampaignIds.isEmpty() || !from.isValid() || to < start) {
-        done(QList<ReportRow>());
-        return;
-    }
-    if (start != from)
+    if (start != from && start <= to)
         qCInfo(lcNetPinterest) << "report starts at" << start << "instead of" << from;
-    auto rows = std::make_shared<QList<ReportRow>>();
-    QList<ChainLink> links;
-    for (QDate day = start; day <= to; day = day.addDays(kReportWindowDays)) {
-        const QDate end = std::min(to, day.addDays(kReportWindowDays - 1));
-        for (qsizetype i = 0; i < remoteCampaignIds.size(); i += kReportIdsPerCall) {
-            const QStringList ids = remoteCampaignIds.mid(i, kReportIdsPerCall);
-            links.append([this, account, ids, day, end, rows](auto next) {
-                reportWindow(account, ids, day, end, rows, next);
-            });
-        }
-    }
-    runReportChain(links, rows, done);
+    auto rows = std::make_shared<ReportRows>();
+    const ReportStep window = [this, account, rows](auto ids, auto since, auto until, auto next) {
+        reportWindow(account, ids, since, until, rows, next);
+    };
+    runReportSteps(remoteCampaignIds, start, to, {kReportWindowDays, kReportIdsPerCall}, window, rows,
+                   std::move(done));
 }
 
 void PinterestConnector::reportWindow(const ConnectorAccount &account, const QStringList &ids,
                                       const QDate &from, const QDate &to,
-                                      std::shared_ptr<QList<ReportRow>> rows, ErrorCallback done)
+                                      std::shared_ptr<ReportRows> rows, ErrorCallback done)
 {
     const Params query = {
         {u"start_date"_s, from.toString(Qt::ISODate)},
@@ -956,6 +936,7 @@ void PinterestConnector::reportWindow(const ConnectorAccount &account, const QSt
                        "TOTAL_CHECKOUT_VALUE_IN_MICRO_DOLLAR"_s},
         {u"granularity"_s, u"DAY"_s},
     };
+    // The synchronous analytics answer is one bare array: there are no pages to follow.
     send("GET", accountPath(account, u"campaigns/analytics"_s), query, account, {},
          [account, rows, done](PlatformResult<QJsonValue> r) {
              if (!r) {
@@ -972,7 +953,7 @@ void PinterestConnector::reportWindow(const ConnectorAccount &account, const QSt
                      done(unreadable(u"analytics row"_s));
                      return;
                  }
-                 rows->append(*row);
+                 rows->add(*row);
              }
              done(std::nullopt);
          });

@@ -46,6 +46,8 @@ public:
                   const QMap<QString, QString> &remoteIds, FindCallback done) override;
     void setDelivery(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                      bool active, DoneCallback done) override;
+    // Hourly reports stay not_offered: HOUR granularity exists, but it no longer returns conversion
+    // metrics (pinterest.md 4.1), so its hours could never add up to the daily rows.
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
 
@@ -87,7 +89,7 @@ private:
     void setStatuses(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                      bool active, DoneCallback done);
     void reportWindow(const ConnectorAccount &account, const QStringList &ids, const QDate &from,
-                      const QDate &to, std::shared_ptr<QList<ReportRow>> rows,
+                      const QDate &to, std::shared_ptr<ReportRows> rows,
                       ErrorCallback done);
 
     int m_pollMs = 2000;

@@ -23,6 +23,9 @@ constexpr qint64 kMaxSimpleUpload = 32LL * 1024 * 1024;
 constexpr qint64 kMaxImageBytes = 5LL * 1024 * 1024;
 constexpr int kPageLimit = 500;
 constexpr int kStatsWindowDays = 30; // DAY stats take about 31 days per request
+// HOUR stats have no confirmed maximum; tap-snapchat-ads asks for 7 days (snapchat.md 4.2). Six
+// local days stay under 7 x 24 hours even when one of them is a 25-hour daylight-saving day.
+constexpr int kHourlyStatsWindowDays = 6;
 constexpr int kMaxPolls = 60;
 constexpr int kThrottleSeconds = 10; // Snap sends no hint; its limits are per second
 
@@ -206,12 +209,46 @@ void stripReadOnly(QJsonObject *object)
         object->remove(key);
 }
 
-bool metric(const QJsonObject &stats, const QString &key, bool fractional, qint64 *out)
+// Snap sends interval times with the account's offset; reading the instant and taking its date
+// in the account's zone gives the report day even if an interval came back in UTC.
+QDate reportDay(const QJsonValue &startTime, const QTimeZone &zone)
 {
-    const QJsonValue v = stats.value(key);
-    if (v.isUndefined() || v.isNull())
-        return true;
-    return fractional ? net::microsFromJson(v, out) : net::countFromJson(v, out);
+    const QDateTime at = QDateTime::fromString(startTime.toString(), Qt::ISODateWithMs);
+    return at.isValid() ? at.toTimeZone(zone).date() : QDate();
+}
+
+// The local clock hour an HOUR interval starts in, read like reportDay; -1 when unreadable.
+int reportHour(const QJsonValue &startTime, const QTimeZone &zone)
+{
+    const QDateTime at = QDateTime::fromString(startTime.toString(), Qt::ISODateWithMs);
+    return at.isValid() ? at.toTimeZone(zone).time().hour() : -1;
+}
+
+std::optional<ReportRow> parseInterval(const QJsonObject &interval, const QString &campaignId,
+                                       const QTimeZone &zone, const ConnectorAccount &account, bool hourly)
+{
+    const QJsonObject stats = interval.value(u"stats"_s).toObject();
+    ReportRow row;
+    row.remoteCampaignId = campaignId;
+    row.day = reportDay(interval.value(u"start_time"_s), zone);
+    row.hour = hourly ? reportHour(interval.value(u"start_time"_s), zone) : -1;
+    row.timeZone = QString::fromUtf8(zone.id());
+    row.currency = account.currency;
+    // Counts are integers; spend and purchase value are micro-currency integers already; purchases
+    // can be fractional. An interval with all zeros stays a day of zeros.
+    static const MetricFields fields{u"impressions"_s, u"swipes"_s, u"spend"_s, u"conversion_purchases"_s,
+                                     u"conversion_purchases_value"_s, true, true};
+    const bool ok = row.day.isValid() && (!hourly || row.hour >= 0) && readMetrics(stats, fields, &row);
+    return ok ? std::optional<ReportRow>(row) : std::nullopt;
+}
+
+QTimeZone accountZone(const ConnectorAccount &account)
+{
+    const QTimeZone zone(account.timeZone.toUtf8());
+    if (zone.isValid())
+        return zone;
+    qCWarning(lcNetSnapchat) << "unknown account time zone; asking for UTC days";
+    return QTimeZone::utc();
 }
 
 } // namespace
@@ -901,86 +938,75 @@ void SnapchatConnector::setDelivery(const ConnectorAccount &account,
 }
 
 // ---------------------------------------------------------------------------------------------
-// fetchDailyReport
+// fetchDailyReport, fetchHourlyReport
 
 void SnapchatConnector::fetchDailyReport(const ConnectorAccount &account,
                                          const QStringList &remoteCampaignIds, const QDate &from,
                                          const QDate &to, ReportCallback done)
 {
-    if (remoteCampaignIds.isEmpty() || !from.isValid() || to < from) {
-        done(QList<ReportRow>());
-        return;
-    }
-    auto rows = std::make_shared<QList<ReportRow>>();
-    QList<ChainLink> links;
-    for (const QString &id : remoteCampaignIds) {
-        for (QDate start = from; start <= to; start = start.addDays(kStatsWindowDays)) {
-            const QDate end = std::min(to, start.addDays(kStatsWindowDays - 1));
-            links.append([this, account, id, start, end, rows](auto next) {
-                statsWindow(account, id, start, end, rows, next);
-            });
-        }
-    }
-    runReportChain(links, rows, done);
+    fetchStats(account, remoteCampaignIds, from, to, false, std::move(done));
+}
+
+void SnapchatConnector::fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                          const QDate &from, const QDate &to, ReportCallback done)
+{
+    fetchStats(account, remoteCampaignIds, from, to, true, std::move(done));
+}
+
+void SnapchatConnector::fetchStats(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                   const QDate &from, const QDate &to, bool hourly, ReportCallback done)
+{
+    // Stats are read per campaign, in windows of local days the granularity allows.
+    auto rows = std::make_shared<ReportRows>();
+    const ReportStep window = [this, account, hourly, rows](auto ids, auto since, auto until, auto next) {
+        statsWindow(account, ids.first(), since, until, hourly, rows, next);
+    };
+    const ReportLimits limits{hourly ? kHourlyStatsWindowDays : kStatsWindowDays, 1};
+    runReportSteps(remoteCampaignIds, from, to, limits, window, rows, std::move(done));
 }
 
 void SnapchatConnector::statsWindow(const ConnectorAccount &account, const QString &campaignId,
-                                    const QDate &from, const QDate &to,
-                                    std::shared_ptr<QList<ReportRow>> rows, ErrorCallback done)
+                                    const QDate &from, const QDate &to, bool hourly,
+                                    std::shared_ptr<ReportRows> rows, ErrorCallback done)
 {
-    // DAY stats must start and end on the account's local midnights (DST included); the same
-    // instants are sent in UTC, which Snap accepts.
-    QTimeZone zone(account.timeZone.toUtf8());
-    if (!zone.isValid()) {
-        qCWarning(lcNetSnapchat) << "unknown account time zone; asking for UTC days";
-        zone = QTimeZone::utc();
-    }
-    const QDateTime start(from, QTime(0, 0), zone);
-    const QDateTime end(to.addDays(1), QTime(0, 0), zone);
+    // DAY stats must start and end on the account's local midnights (DST included), HOUR stats on
+    // the hour, which local midnights are; the same instants are sent in UTC, which Snap accepts.
+    const QTimeZone zone = accountZone(account);
     const net::Params query = {
-        {u"granularity"_s, u"DAY"_s},
+        {u"granularity"_s, hourly ? u"HOUR"_s : u"DAY"_s},
         {u"fields"_s,
          u"impressions,swipes,spend,conversion_purchases,conversion_purchases_value"_s},
-        {u"start_time"_s, isoUtc(start)},
-        {u"end_time"_s, isoUtc(end)},
+        {u"start_time"_s, isoUtc(QDateTime(from, QTime(0, 0), zone))},
+        {u"end_time"_s, isoUtc(QDateTime(to.addDays(1), QTime(0, 0), zone))},
     };
-    const QString zoneName = QString::fromUtf8(zone.id());
+    // Without a breakdown the stats answer is a single time series: there are no pages.
     send("GET", endpoint(apiPath(u"/campaigns/"_s + campaignId + u"/stats"_s), query), account, {},
-         [account, campaignId, zoneName, rows, done](PlatformResult<QJsonObject> r) {
+         [account, campaignId, zone, hourly, rows, done](PlatformResult<QJsonObject> r) {
              if (!r) {
                  done(r.error());
                  return;
              }
-             const QJsonObject item = r->value(u"timeseries_stats"_s).toArray().first().toObject();
+             const QJsonObject item = r->value(u"timeseries_stats"_s).toArray().at(0).toObject();
              if (!succeeded(item.value(u"sub_request_status"_s))) {
                  done(itemError(item));
                  return;
              }
+             // A 25-hour day names its repeated hour twice (two offsets): fold them into one row.
+             QList<ReportRow> intervals;
              const QJsonObject stat = item.value(u"timeseries_stat"_s).toObject();
              for (const QJsonValue &v : stat.value(u"timeseries"_s).toArray()) {
-                 const QJsonObject interval = v.toObject();
-                 const QJsonObject stats = interval.value(u"stats"_s).toObject();
-                 ReportRow row;
-                 row.remoteCampaignId = campaignId;
-                 // The interval starts at local midnight, written with the local offset: its
-                 // date part is the account's report day.
-                 row.day = QDate::fromString(interval.value(u"start_time"_s).toString().left(10),
-                                             Qt::ISODate);
-                 row.timeZone = zoneName;
-                 row.currency = account.currency;
-                 const bool ok = row.day.isValid()
-                     && metric(stats, u"impressions"_s, false, &row.impressions)
-                     && metric(stats, u"swipes"_s, false, &row.clicks)
-                     && metric(stats, u"spend"_s, false, &row.spendMicros)
-                     && metric(stats, u"conversion_purchases"_s, true, &row.conversionsMicros)
-                     && metric(stats, u"conversion_purchases_value"_s, false,
-                               &row.conversionValueMicros);
-                 if (!ok) {
+                 const auto row = parseInterval(v.toObject(), campaignId, zone, account, hourly);
+                 if (!row) {
                      done(unreadable(u"stats interval"_s));
                      return;
                  }
-                 rows->append(row);
+                 if (hourly)
+                     foldIntoHour(&intervals, *row);
+                 else
+                     intervals.append(*row);
              }
+             for (const ReportRow &row : std::as_const(intervals))
+                 rows->add(row);
              done(std::nullopt);
          });
 }

@@ -44,6 +44,9 @@ public:
                      bool active, DoneCallback done) override;
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
+    bool offersHourlyReports() const override { return true; }
+    void fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                           const QDate &from, const QDate &to, ReportCallback done) override;
 
     /** How long to wait between looks at uploaded media that Snapchat still processes. */
     void setMediaPollIntervalMs(int ms) { m_pollMs = std::max(ms, 1); }
@@ -91,9 +94,10 @@ private:
                    const QString &status, ErrorCallback done);
     void setAll(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                 bool active, DoneCallback done);
-    void statsWindow(const ConnectorAccount &account, const QString &campaignId,
-                     const QDate &from, const QDate &to, std::shared_ptr<QList<ReportRow>> rows,
-                     ErrorCallback done);
+    void fetchStats(const ConnectorAccount &account, const QStringList &remoteCampaignIds, const QDate &from,
+                    const QDate &to, bool hourly, ReportCallback done);
+    void statsWindow(const ConnectorAccount &account, const QString &campaignId, const QDate &from,
+                     const QDate &to, bool hourly, std::shared_ptr<ReportRows> rows, ErrorCallback done);
 
     int m_pollMs = 2000;
 };

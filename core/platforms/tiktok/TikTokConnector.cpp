@@ -23,6 +23,8 @@ constexpr int kMaxFileName = 100; // material file_name: 1-100 characters
 constexpr int kPageSize = 100;
 constexpr int kReportPageSize = 1000;
 constexpr int kReportWindowDays = 30; // daily reports cover at most 30 days per request
+constexpr int kHourlyWindowDays = 1;  // hourly reports cover one day per request (tiktok.md 4.1)
+constexpr int kReportIdsPerFilter = 100; // an id filter takes at most 100 ids
 constexpr int kStatusBatch = 20;      // status updates take 1-20 ids
 constexpr int kThrottleSeconds = 60;  // TikTok sends no retry hint; QPM limits clear in minutes
 
@@ -285,13 +287,58 @@ QString firstId(const QJsonValue &data, const QString &key)
     return net::idFromJson(object.value(key));
 }
 
-bool metric(const QJsonObject &metrics, const QString &key, bool money, qint64 *out)
+/**
+ * The day and hour of stat_time_hour, "YYYY-MM-DD HH:00:00" in the advertiser's fixed-offset zone
+ * (tiktok.md 4.1): every day has hours 0..23, none repeats. False when the text is not that.
+ */
+bool readStatHour(const QString &text, ReportRow *row)
 {
-    const QJsonValue v = metrics.value(key);
-    // "-" and "" are TikTok's placeholders for "no value".
-    if (v.isUndefined() || v.isNull() || v == QJsonValue(u"-"_s) || v == QJsonValue(QString()))
-        return true;
-    return money ? net::microsFromJson(v, out) : net::countFromJson(v, out);
+    static const QRegularExpression format(u"^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}):00:00$"_s);
+    const QRegularExpressionMatch match = format.match(text);
+    if (!match.hasMatch())
+        return false;
+    row->day = QDate::fromString(match.captured(1), Qt::ISODate);
+    row->hour = match.captured(2).toInt();
+    return row->day.isValid() && row->hour <= 23;
+}
+
+std::optional<ReportRow> parseReportRow(const QJsonObject &item, const ConnectorAccount &account, bool hourly)
+{
+    const QJsonObject dims = item.value(u"dimensions"_s).toObject();
+    const QJsonObject metrics = item.value(u"metrics"_s).toObject();
+    ReportRow row;
+    row.remoteCampaignId = net::idFromJson(dims.value(u"campaign_id"_s));
+    // "YYYY-MM-DD 00:00:00" in the advertiser's (fixed-offset) zone, kept as is.
+    if (hourly && !readStatHour(dims.value(u"stat_time_hour"_s).toString(), &row))
+        return std::nullopt;
+    if (!hourly)
+        row.day = QDate::fromString(dims.value(u"stat_time_day"_s).toString().left(10), Qt::ISODate);
+    row.timeZone = account.timeZone;
+    row.currency = account.currency;
+    // Metrics are strings in major units ("-" or "" for no value); a JPY "1234" is 1234 yen.
+    static const MetricFields fields{u"impressions"_s, u"clicks"_s, u"spend"_s, u"conversion"_s,
+                                     u"total_purchase_value"_s};
+    const bool ok = !row.remoteCampaignId.isEmpty() && row.day.isValid() && readMetrics(metrics, fields, &row);
+    return ok ? std::optional<ReportRow>(row) : std::nullopt;
+}
+
+// Pages are numbered from 1. The next page follows the page the reply says it is, so a server that
+// keeps answering the same page repeats its cursor instead of walking on forever.
+PlatformResult<ReportPage> reportPage(const QJsonObject &data, int askedPage, const ConnectorAccount &account,
+                                      bool hourly)
+{
+    ReportPage page;
+    for (const QJsonValue &v : data.value(u"list"_s).toArray()) {
+        const auto row = parseReportRow(v.toObject(), account, hourly);
+        if (!row)
+            return tl::unexpected(unreadable(u"report row"_s));
+        page.rows.append(*row);
+    }
+    const QJsonObject info = data.value(u"page_info"_s).toObject();
+    const int answered = info.value(u"page"_s).toInt(askedPage);
+    if (answered < info.value(u"total_page"_s).toInt())
+        page.nextCursor = QString::number(answered + 1);
+    return page;
 }
 
 } // namespace
@@ -1059,28 +1106,27 @@ void TikTokConnector::fetchDailyReport(const ConnectorAccount &account,
                                        const QStringList &remoteCampaignIds, const QDate &from,
                                        const QDate &to, ReportCallback done)
 {
-    if (remoteCampaignIds.isEmpty() || !from.isValid() || to < from) {
-        done(QList<ReportRow>());
-        return;
-    }
-    // Daily reports cover at most 30 days per request: walk the range window by window.
-    QList<ChainLink> links;
-    auto rows = std::make_shared<QList<ReportRow>>();
-    for (QDate start = from; start <= to; start = start.addDays(kReportWindowDays)) {
-        const QDate end = std::min(to, start.addDays(kReportWindowDays - 1));
-        links.append([this, account, remoteCampaignIds, start, end, rows](auto next) {
-            reportWindow(account, remoteCampaignIds, start, end, 1, rows,
-                         [next](PlatformResult<QList<ReportRow>> r) {
-                             next(r ? std::nullopt : std::optional<PlatformError>(r.error()));
-                         });
-        });
-    }
-    runReportChain(links, rows, done);
+    fetchReport(account, remoteCampaignIds, from, to, false, std::move(done));
 }
 
-void TikTokConnector::reportWindow(const ConnectorAccount &account, const QStringList &ids,
-                                   const QDate &from, const QDate &to, int page,
-                                   std::shared_ptr<QList<ReportRow>> rows, RowsCallback done)
+void TikTokConnector::fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                        const QDate &from, const QDate &to, ReportCallback done)
+{
+    fetchReport(account, remoteCampaignIds, from, to, true, std::move(done));
+}
+
+void TikTokConnector::fetchReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                                  const QDate &from, const QDate &to, bool hourly, ReportCallback done)
+{
+    const ReportPagesFor pages = [this, account, hourly](auto ids, auto since, auto until) {
+        return reportPages(account, hourly, ids, since, until);
+    };
+    const ReportLimits limits{hourly ? kHourlyWindowDays : kReportWindowDays, kReportIdsPerFilter};
+    runPagedReport(remoteCampaignIds, from, to, limits, pages, u"TikTok"_s, lcNetTikTok, std::move(done));
+}
+
+ReportPageFetch TikTokConnector::reportPages(const ConnectorAccount &account, bool hourly, const QStringList &ids,
+                                             const QDate &from, const QDate &to)
 {
     const QJsonArray filtering{QJsonObject{
         {u"field_name"_s, u"campaign_ids"_s}, {u"filter_type"_s, u"IN"_s},
@@ -1089,52 +1135,20 @@ void TikTokConnector::reportWindow(const ConnectorAccount &account, const QStrin
         {u"report_type"_s, u"BASIC"_s},
         {u"service_type"_s, u"AUCTION"_s},
         {u"data_level"_s, u"AUCTION_CAMPAIGN"_s},
-        {u"dimensions"_s, uR"(["campaign_id","stat_time_day"])"_s},
+        {u"dimensions"_s, hourly ? uR"(["campaign_id","stat_time_hour"])"_s : uR"(["campaign_id","stat_time_day"])"_s},
         {u"metrics"_s, uR"(["spend","impressions","clicks","conversion","total_purchase_value"])"_s},
         {u"start_date"_s, from.toString(Qt::ISODate)},
         {u"end_date"_s, to.toString(Qt::ISODate)},
         {u"filtering"_s, net::compactJson(filtering)},
-        {u"page"_s, QString::number(page)},
         {u"page_size"_s, QString::number(kReportPageSize)},
     };
-    get(account, u"/report/integrated/get/"_s, query,
-        [this, account, ids, from, to, page, rows, done](PlatformResult<QJsonValue> r) {
-            if (!r) {
-                done(tl::unexpected(r.error()));
-                return;
-            }
-            const QJsonObject data = r->toObject();
-            const QJsonArray list = data.value(u"list"_s).toArray();
-            for (const QJsonValue &v : list) {
-                const QJsonObject dims = v.toObject().value(u"dimensions"_s).toObject();
-                const QJsonObject metrics = v.toObject().value(u"metrics"_s).toObject();
-                ReportRow row;
-                row.remoteCampaignId = net::idFromJson(dims.value(u"campaign_id"_s));
-                // "YYYY-MM-DD 00:00:00" in the advertiser's (fixed-offset) zone, kept as is.
-                row.day = QDate::fromString(dims.value(u"stat_time_day"_s).toString().left(10),
-                                            Qt::ISODate);
-                row.timeZone = account.timeZone;
-                row.currency = account.currency;
-                const bool ok = !row.remoteCampaignId.isEmpty() && row.day.isValid()
-                    && metric(metrics, u"impressions"_s, false, &row.impressions)
-                    && metric(metrics, u"clicks"_s, false, &row.clicks)
-                    && metric(metrics, u"spend"_s, true, &row.spendMicros)
-                    && metric(metrics, u"conversion"_s, true, &row.conversionsMicros)
-                    && metric(metrics, u"total_purchase_value"_s, true, &row.conversionValueMicros);
-                if (!ok) {
-                    done(tl::unexpected(unreadable(u"report row"_s)));
-                    return;
-                }
-                rows->append(row);
-            }
-            const int totalPages = data.value(u"page_info"_s).toObject()
-                                       .value(u"total_page"_s).toInt();
-            if (list.isEmpty() || page >= totalPages || page >= kMaxPages) {
-                done(*rows);
-                return;
-            }
-            reportWindow(account, ids, from, to, page + 1, rows, done);
-        });
+    return [this, account, query, hourly](const QString &cursor, ReportPageCallback done) {
+        const int page = cursor.isEmpty() ? 1 : cursor.toInt();
+        get(account, u"/report/integrated/get/"_s, query + Params{{u"page"_s, QString::number(page)}},
+            [account, page, done, hourly](PlatformResult<QJsonValue> r) {
+                done(r ? reportPage(r->toObject(), page, account, hourly) : tl::unexpected(r.error()));
+            });
+    };
 }
 
 } // namespace ads::core

@@ -37,6 +37,9 @@ public:
                      bool active, DoneCallback done) override;
     void fetchDailyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
                           const QDate &from, const QDate &to, ReportCallback done) override;
+    bool offersHourlyReports() const override { return true; }
+    void fetchHourlyReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds,
+                           const QDate &from, const QDate &to, ReportCallback done) override;
 
 protected:
     bool isPassingFault(const net::HttpOutcome &outcome) const override;
@@ -44,7 +47,6 @@ protected:
 private:
     using DataCallback = std::function<void(PlatformResult<QJsonValue>)>;
     using FoundCallback = std::function<void(PlatformResult<std::optional<QJsonObject>>)>;
-    using RowsCallback = std::function<void(PlatformResult<QList<ReportRow>>)>;
 
     QString apiPath(const QString &endpoint) const;
     void postJson(const ConnectorAccount &account, const QString &endpoint, QJsonObject body,
@@ -85,9 +87,10 @@ private:
                    const QString &status, std::function<void(std::optional<PlatformError>)> done);
     void enableAll(const ConnectorAccount &account, const QMap<QString, QString> &remoteIds,
                    DoneCallback done);
-    void reportWindow(const ConnectorAccount &account, const QStringList &ids, const QDate &from,
-                      const QDate &to, int page, std::shared_ptr<QList<ReportRow>> rows,
-                      RowsCallback done);
+    void fetchReport(const ConnectorAccount &account, const QStringList &remoteCampaignIds, const QDate &from,
+                     const QDate &to, bool hourly, ReportCallback done);
+    ReportPageFetch reportPages(const ConnectorAccount &account, bool hourly, const QStringList &ids,
+                                const QDate &from, const QDate &to);
 };
 
 } // namespace ads::core
