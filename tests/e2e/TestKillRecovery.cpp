@@ -53,10 +53,20 @@ void TestKillRecovery::killedAtEveryStepBoundary()
         const ApiReply created = app.call("POST", QStringLiteral("/crm/ads/campaigns"), campaignStartingNow());
         QCOMPARE(created.status, 201);
         const QString id = created.body.value("id").toString();
-        QCOMPARE(app.call("POST", QStringLiteral("/crm/ads/campaigns/launch/") + id).status, 202);
+
+        // The engine runs its first steps while the API thread is still writing the 202, so a kill at
+        // an early step may come before the answer leaves the process. A client then sees no answer;
+        // that is only acceptable when the process really died.
+        const int launchStatus = app.call("POST", QStringLiteral("/crm/ads/campaigns/launch/") + id).status;
+        const bool answered = launchStatus != 0;
+        if (answered)
+            QCOMPARE(launchStatus, 202);
 
         // Either the hook kills the process at this step, or the launch had fewer steps.
-        const bool killed = app.waitForExit(60000);
+        const bool killed = app.waitForExit(answered ? 60000 : 5000);
+        QVERIFY2(answered || killed, qPrintable(QStringLiteral("%1:%2: the launch got no answer from a live process")
+                                                    .arg(point)
+                                                    .arg(step)));
         if (!killed) {
             const QJsonObject done = app.waitForCampaign(id, [](const QJsonObject &c) {
                 return AppHarness::allPlatformsIn(c, QStringLiteral("active"));
@@ -67,6 +77,12 @@ void TestKillRecovery::killedAtEveryStepBoundary()
         ++kills;
 
         QVERIFY(app.start());
+        if (!answered) {
+            qInfo("%s:%d: killed before the launch's answer was written", qPrintable(point), step);
+            // A client that got no answer asks again; the journaled launch is either still running or done.
+            const int retried = app.call("POST", QStringLiteral("/crm/ads/campaigns/launch/") + id).status;
+            QVERIFY2(retried == 202 || retried == 409, qPrintable(QString::number(retried)));
+        }
         const QJsonObject live = app.waitForCampaign(id, [](const QJsonObject &c) {
             return AppHarness::allPlatformsIn(c, QStringLiteral("active"));
         });
