@@ -35,14 +35,15 @@ struct DailyMetrics
     QDate date;
     MetricsTotals totals;
     bool settling = false;  // holds a day the platform may still restate
-    bool zeroFilled = false; // a day the platform left out because nothing was delivered
+    bool zeroFilled = false; // a day asked for that the platform left out: nothing was delivered
     int hour = -1;           // 0..23 for hourly buckets: the hour of the account's local day
 };
 
 /**
  * A campaign's delivery over a date range: totals, one block per platform, one series per bucket.
  * A day a platform did not report while the campaign ran is a zero day where the platform is known
- * to leave such days out, and missing data otherwise: listed in missingDays, never counted as zero.
+ * to leave such days out and a sync has asked for it, and missing data otherwise (a day not read yet
+ * included): listed in missingDays, never counted as zero.
  */
 struct CampaignMetrics
 {

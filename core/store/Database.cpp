@@ -21,6 +21,7 @@ const QStringList kMigrations = {
     QStringLiteral(":/migrations/0002_idempotency.sql"),
     QStringLiteral(":/migrations/0003_reporting.sql"),
     QStringLiteral(":/migrations/0004_delivery_days.sql"),
+    QStringLiteral(":/migrations/0005_report_reads.sql"),
 };
 
 /** Closes a thread's connection when the thread ends, so no connection outlives its thread. */

@@ -335,6 +335,21 @@ Status rebuildRollups(const QSqlDatabase &db, const QDate &from, const QDate &to
     return {};
 }
 
+namespace {
+
+/** Moves the account's last read day forward; a window answered late never moves it back. */
+Status noteReadThrough(const QSqlDatabase &db, const QString &platform, const QString &accountId, const QDate &to)
+{
+    auto noted = runQuery(db,
+                          QStringLiteral("INSERT INTO report_reads (platform, account_id, read_through) "
+                                         "VALUES (?, ?, ?) ON CONFLICT (platform, account_id) DO UPDATE SET "
+                                         "read_through = MAX(read_through, excluded.read_through)"),
+                          {platform, accountId, isoDay(to)});
+    return noted ? Status{} : fail(noted.error());
+}
+
+} // namespace
+
 Result<int> replaceWindow(const QSqlDatabase &db, const ReportWindow &window, const QList<ReportRow> &rows,
                           const FxTable &rates, const QString &reportingCurrency)
 {
@@ -379,6 +394,8 @@ Result<int> replaceWindow(const QSqlDatabase &db, const ReportWindow &window, co
     }
     if (auto applied = deltas.apply(db); !applied)
         return fail(applied.error());
+    if (auto noted = noteReadThrough(db, platform, window.accountId, window.to); !noted)
+        return fail(noted.error());
     return int(order.size());
 }
 
@@ -526,6 +543,7 @@ struct PlatformRun
     QDate lastDay; // invalid when open-ended
     // The report days of each stretch the platform was live; an invalid end is still live.
     QList<std::pair<QDate, QDate>> liveStretches;
+    QDate readThrough; // the last day a sync has read for the account; invalid when never read
 
     /** Whether the platform was to deliver on a day: inside its days and a live stretch. */
     bool liveOn(const QDate &day) const
@@ -561,15 +579,19 @@ QMap<Platform, PlatformRun> platformRuns(const QSqlDatabase &db, const Campaign 
         campaign_store::activity(db, campaign.id).value_or(QMap<Platform, QList<campaign_store::ActiveStretch>>());
     QMap<Platform, PlatformRun> runs;
     auto q = runQuery(db,
-                      QStringLiteral("SELECT p.platform, a.currency, a.time_zone, p.remote_ids FROM platform_status p "
+                      QStringLiteral("SELECT p.platform, a.currency, a.time_zone, p.remote_ids, r.read_through "
+                                     "FROM platform_status p "
                                      "LEFT JOIN accounts a ON a.platform = p.platform AND a.account_id = p.account_id "
+                                     "LEFT JOIN report_reads r ON r.platform = p.platform "
+                                     "AND r.account_id = p.account_id "
                                      "WHERE p.campaign_id = ?"),
                       {campaign.id});
     while (q && q->next()) {
         const auto platform = platformFromName(q->value(0).toString());
         if (!platform || !q->value(3).toString().contains(QLatin1String("\"campaign\"")))
             continue; // never launched there: nothing can be missing
-        PlatformRun run{q->value(1).toString(), q->value(2).toString(), {}, {}, {}};
+        PlatformRun run{q->value(1).toString(), q->value(2).toString(), {}, {}, {}, {}};
+        run.readThrough = QDate::fromString(q->value(4).toString(), Qt::ISODate);
         if (campaign.spec.schedule.startAt.isValid())
             run.firstDay = reportDayOf(campaign.spec.schedule.startAt, run.timeZone);
         if (campaign.spec.schedule.endAt.isValid())
@@ -705,15 +727,17 @@ Result<CampaignMetrics> campaignMetrics(const QSqlDatabase &db, const Campaign &
         metrics.platforms.insert(platform, {});
 
         // Every day of the range, reported or not, decides its bucket; an unreported day of a live
-        // campaign is either a zero day or missing data.
+        // campaign is a zero day only when a sync asked for it and the platform leaves such days
+        // out, and missing data otherwise.
         QMap<QDate, DailyMetrics> buckets;
         const QMap<QDate, MetricsTotals> days = reported.value(platform);
         for (QDate day = from; day.isValid() && day <= to; day = day.addDays(1)) {
             const bool live = run->liveOn(day) && day <= today;
             const bool has = days.contains(day);
+            const bool read = run->readThrough.isValid() && day <= run->readThrough;
             if (!has && !live)
                 continue;
-            if (!has && !omitsZeroDays) {
+            if (!has && !(omitsZeroDays && read)) {
                 metrics.missingDays[platform].append(day);
                 continue;
             }

@@ -18,6 +18,7 @@ private slots:
     void failedWriteRollsBack();
     void eachThreadHasItsOwnConnection();
     void earlierCampaignsGetTheirLiveStretches();
+    void earlierAccountsAreReadThroughTheirLastRow();
 };
 
 void TestDatabase::freshDatabaseGetsEveryMigration()
@@ -120,9 +121,10 @@ void TestDatabase::earlierCampaignsGetTheirLiveStretches()
         QVERIFY(db.has_value());
         const QSqlDatabase c = (*db)->connection();
         // Back to schema 3, with one campaign on three platforms in three states.
-        for (const char *sql : {"DROP TABLE platform_activity", "ALTER TABLE platform_status DROP COLUMN delivery_from",
+        for (const char *sql : {"DROP TABLE report_reads", "DROP TABLE platform_activity",
+                                "ALTER TABLE platform_status DROP COLUMN delivery_from",
                                 "ALTER TABLE platform_status DROP COLUMN delivery_until",
-                                "DELETE FROM schema_migrations WHERE version = 4",
+                                "DELETE FROM schema_migrations WHERE version >= 4",
                                 "INSERT INTO campaigns VALUES ('c1', 1, 'Old', 'traffic', '[]', 'daily', 1, 'USD', "
                                 "'{}', '[]', '[]', '2026-01-05T10:00:00Z', NULL, 'active', 1, 'x', 'x')"})
             QVERIFY2(runQuery(c, QString::fromLatin1(sql)).has_value(), sql);
@@ -147,6 +149,38 @@ void TestDatabase::earlierCampaignsGetTheirLiveStretches()
     }
     QCOMPARE(stretches, (QStringList{QStringLiteral("facebook 2026-01-05T10:00:00Z -"),
                                      QStringLiteral("google 2026-01-05T10:00:00Z 2026-01-09T08:00:00Z")}));
+}
+
+// Migration 5 keeps the last day each sync read per account. Accounts with rows stored before it
+// count as read up to their last reported day, so no day after it turns into a zero day unasked.
+void TestDatabase::earlierAccountsAreReadThroughTheirLastRow()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("a.sqlite");
+    {
+        auto db = Database::open(path);
+        QVERIFY(db.has_value());
+        const QSqlDatabase c = (*db)->connection();
+        QVERIFY(runQuery(c, QStringLiteral("DROP TABLE report_reads")).has_value());
+        QVERIFY(runQuery(c, QStringLiteral("DELETE FROM schema_migrations WHERE version = 5")).has_value());
+        const QString insert = QStringLiteral("INSERT INTO metrics_daily (platform, account_id, remote_campaign_id, "
+                                              "day, campaign_id, time_zone, currency, impressions, clicks, "
+                                              "spend_micros, conversions_micros, conversion_value_micros, synced_at) "
+                                              "VALUES (?, ?, ?, ?, 'c1', 'UTC', 'USD', 1, 0, 0, 0, 0, 'x')");
+        QVERIFY(runQuery(c, insert, {"google", "a1", "r1", "2026-01-03"}).has_value());
+        QVERIFY(runQuery(c, insert, {"google", "a1", "r2", "2026-01-07"}).has_value());
+        QVERIFY(runQuery(c, insert, {"google", "a2", "r3", "2026-01-02"}).has_value());
+    }
+
+    auto db = Database::open(path);
+    QVERIFY(db.has_value());
+    auto rows = runQuery((*db)->connection(), QStringLiteral("SELECT platform || ' ' || account_id || ' ' || "
+                                                             "read_through FROM report_reads ORDER BY account_id"));
+    QVERIFY(rows.has_value());
+    QStringList reads;
+    while (rows->next())
+        reads.append(rows->value(0).toString());
+    QCOMPARE(reads, (QStringList{QStringLiteral("google a1 2026-01-07"), QStringLiteral("google a2 2026-01-02")}));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -95,6 +95,7 @@ private slots:
     void firstLiveDayFollowsTheAccountZone_data();
     void firstLiveDayFollowsTheAccountZone();
     void absentDaysAreZeroOrMissingByPlatform();
+    void daysNotReadYetAreMissingNotZero();
     void settlingDaysAreFlagged();
     void liveStretchesFollowConfirmedStates();
     void todayIsTheAccountsOwnDay();
@@ -593,6 +594,37 @@ void TestReporting::absentDaysAreZeroOrMissingByPlatform()
     QVERIFY(!google[0].zeroFilled);
     QVERIFY(google[1].zeroFilled && google[2].zeroFilled);
     QCOMPARE(google[1].totals.impressions, 0);
+}
+
+void TestReporting::daysNotReadYetAreMissingNotZero()
+{
+    // Google leaves days without delivery out of its reports, but only of the days it was asked
+    // about: the last sync read up to 2 March, so 3 and 4 March are not zero days, they are unknown.
+    write(Platform::Google, QStringLiteral("google-acct"),
+          {row(m_campaign + "-google", "2026-03-01", 5, 1, kMicros, "EUR")}, day("2026-03-01"), day("2026-03-02"));
+
+    metrics_store::CampaignMetricsView view;
+    view.omitsZeroDays = {{Platform::Google, true}};
+    view.today = {{Platform::Google, day("2026-03-04")}};
+    FxTable rates = *FxTable::load(m_db->connection());
+    const auto metrics = metrics_store::campaignMetrics(m_db->connection(), *m_campaigns->campaign(m_campaign),
+                                                        day("2026-03-01"), day("2026-03-04"), view, rates);
+    QVERIFY(metrics.has_value());
+    const QList<DailyMetrics> google = metrics->platformDaily.value(Platform::Google);
+    QCOMPARE(google.size(), 2);
+    QVERIFY(!google[0].zeroFilled);
+    QVERIFY(google[1].zeroFilled);
+    QCOMPARE(metrics->missingDays.value(Platform::Google), (QList<QDate>{day("2026-03-03"), day("2026-03-04")}));
+
+    // A sync that reads further makes them zero days; an earlier window answered late moves nothing back.
+    write(Platform::Google, QStringLiteral("google-acct"), {}, day("2026-03-03"), day("2026-03-04"));
+    write(Platform::Google, QStringLiteral("google-acct"),
+          {row(m_campaign + "-google", "2026-03-01", 5, 1, kMicros, "EUR")}, day("2026-03-01"), day("2026-03-02"));
+    const auto later = metrics_store::campaignMetrics(m_db->connection(), *m_campaigns->campaign(m_campaign),
+                                                      day("2026-03-01"), day("2026-03-04"), view, rates);
+    QVERIFY(later.has_value());
+    QVERIFY(later->missingDays.value(Platform::Google).isEmpty());
+    QCOMPARE(later->platformDaily.value(Platform::Google).size(), 4);
 }
 
 void TestReporting::liveStretchesFollowConfirmedStates()
