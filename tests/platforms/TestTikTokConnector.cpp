@@ -120,6 +120,7 @@ void TestTikTokConnector::planProblems_data()
     QTest::newRow("advertiser id not digits") << "advertiser" << "account.accountId";
     QTest::newRow("49.99 USD a day") << "low" << "budget.amount";
     QTest::newRow("50 USD a day") << "fifty" << "";
+    QTest::newRow("41.67 EUR a day") << "eurlow" << ""; // minimum unknown: a warning, not a refusal
     QTest::newRow("lifetime below 20 USD a day") << "lifetimelow" << "budget.amount";
     QTest::newRow("lifetime 20 USD a day") << "lifetimeok" << "";
     QTest::newRow("ad text 101 characters") << "text101" << "creativeIds";
@@ -158,6 +159,10 @@ void TestTikTokConnector::planProblems()
         in.budget.micros = 49'990'000;
     if (change == u"fifty")
         in.budget.micros = 50'000'000;
+    if (change == u"eurlow") {
+        in.account.currency = u"EUR"_s;
+        in.budget = Money{41'670'000, u"EUR"_s};
+    }
     if (change.startsWith(u"lifetime")) {
         in.budgetType = BudgetType::Lifetime; // ten days from tomorrow
         in.budget.micros = change == u"lifetimeok" ? 200'000'000 : 199'990'000;
@@ -191,6 +196,8 @@ void TestTikTokConnector::planProblems()
         QVERIFY2(fields.isEmpty(), qPrintable(fields.join(u',')));
     else
         QVERIFY2(fields.contains(field), qPrintable(fields.join(u',')));
+    const QStringList budgetWarnings = plan.warnings.filter(u"minimum"_s);
+    QCOMPARE(budgetWarnings.size(), change == u"eurlow" ? 1 : 0);
     if (change == u"nomembers") {
         // The audience the platform cannot take is left out with a warning, not a refusal.
         QVERIFY(!plan.warnings.filter(u"Audience"_s).isEmpty());
