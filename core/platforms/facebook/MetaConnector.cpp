@@ -319,8 +319,12 @@ Params insightsQuery(const QStringList &campaignIds, const QDate &from, const QD
     return query;
 }
 
+} // namespace
+
 // Graph's end of data is a missing paging.next; cursors.after may still be there on the last page.
-PlatformResult<ReportPage> insightsPage(const QJsonObject &reply, const ConnectorAccount &account, bool hourly)
+PlatformResult<ReportPage> MetaConnector::readInsightsPage(const QJsonObject &reply,
+                                                           const ConnectorAccount &account,
+                                                           bool hourly)
 {
     ReportPage page;
     for (const QJsonValue &v : reply.value(QLatin1String("data")).toArray()) {
@@ -334,8 +338,6 @@ PlatformResult<ReportPage> insightsPage(const QJsonObject &reply, const Connecto
         page.nextCursor = paging.value(QLatin1String("cursors")).toObject().value(QLatin1String("after")).toString();
     return page;
 }
-
-} // namespace
 
 MetaConnector::MetaConnector(QNetworkAccessManager *nam, QUrl baseUrl, QObject *parent)
     : ConnectorBase(nam, std::move(baseUrl), kDefaultVersion, parent)
@@ -1085,7 +1087,7 @@ ReportPageFetch MetaConnector::insightsPages(const ConnectorAccount &account, co
             pageQuery.append({u"after"_s, after});
         get(accountPath(account, u"insights"_s), pageQuery, account,
             [account, done, hourly](PlatformResult<QJsonObject> r) {
-                done(r ? insightsPage(*r, account, hourly) : tl::unexpected(r.error()));
+                done(r ? readInsightsPage(*r, account, hourly) : tl::unexpected(r.error()));
             });
     };
 }

@@ -42,6 +42,10 @@ public:
     /** Meta's minor-unit offset: 1 for CLP, COP, CRC, HUF, ISK, IDR, JPY, KRW, PYG, TWD, VND. */
     static int currencyOffsetDigits(const QString &currency);
 
+    /** One page of an insights answer as report rows; public so the benchmark reads pages as we do. */
+    static PlatformResult<ReportPage> readInsightsPage(const QJsonObject &reply, const ConnectorAccount &account,
+                                                       bool hourly);
+
 private:
     using JsonCallback = std::function<void(PlatformResult<QJsonObject>)>;
     using Matcher = std::function<bool(const QJsonObject &)>;

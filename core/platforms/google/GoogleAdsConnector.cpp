@@ -267,20 +267,6 @@ std::optional<ReportRow> parseRow(const QJsonObject &row, const ConnectorAccount
     return readMetrics(metrics, fields, &out) ? std::optional<ReportRow>(out) : std::nullopt;
 }
 
-// The last page has no nextPageToken.
-PlatformResult<ReportPage> reportPage(const QJsonObject &reply, const ConnectorAccount &account, bool hourly)
-{
-    ReportPage page;
-    for (const QJsonValue &v : reply.value(u"results"_s).toArray()) {
-        const auto row = parseRow(v.toObject(), account, hourly);
-        if (!row)
-            return tl::unexpected(unreadable(u"report row"_s));
-        page.rows.append(*row);
-    }
-    page.nextCursor = reply.value(u"nextPageToken"_s).toString();
-    return page;
-}
-
 QString reportQuery(const QStringList &campaignIds, const QDate &from, const QDate &to, bool hourly)
 {
     const QString segments = hourly ? u"segments.date, segments.hour"_s : u"segments.date"_s;
@@ -292,6 +278,22 @@ QString reportQuery(const QStringList &campaignIds, const QDate &from, const QDa
 }
 
 } // namespace
+
+// The last page has no nextPageToken.
+PlatformResult<ReportPage> GoogleAdsConnector::readSearchPage(const QJsonObject &reply,
+                                                              const ConnectorAccount &account,
+                                                              bool hourly)
+{
+    ReportPage page;
+    for (const QJsonValue &v : reply.value(u"results"_s).toArray()) {
+        const auto row = parseRow(v.toObject(), account, hourly);
+        if (!row)
+            return tl::unexpected(unreadable(u"report row"_s));
+        page.rows.append(*row);
+    }
+    page.nextCursor = reply.value(u"nextPageToken"_s).toString();
+    return page;
+}
 
 GoogleAdsConnector::GoogleAdsConnector(QNetworkAccessManager *nam, QUrl baseUrl, QObject *parent)
     : ConnectorBase(nam, std::move(baseUrl), kDefaultVersion, parent)
@@ -800,7 +802,7 @@ ReportPageFetch GoogleAdsConnector::searchPages(const ConnectorAccount &account,
         if (!pageToken.isEmpty())
             body.insert(u"pageToken"_s, pageToken);
         post(account, u"googleAds:search"_s, body, false, [account, done, hourly](PlatformResult<QJsonObject> r) {
-            done(r ? reportPage(*r, account, hourly) : tl::unexpected(r.error()));
+            done(r ? readSearchPage(*r, account, hourly) : tl::unexpected(r.error()));
         });
     };
 }

@@ -23,6 +23,10 @@ class GoogleAdsConnector : public ConnectorBase
 public:
     static inline const QString kDefaultVersion = QStringLiteral("v25");
 
+    /** One page of a search answer as report rows; public so the benchmark reads pages as we do. */
+    static PlatformResult<ReportPage> readSearchPage(const QJsonObject &reply, const ConnectorAccount &account,
+                                                     bool hourly);
+
     GoogleAdsConnector(QNetworkAccessManager *nam, QUrl baseUrl, QObject *parent = nullptr);
 
     Platform platform() const override { return Platform::Google; }
