@@ -20,14 +20,6 @@ struct Filter
     QVariantList values;
 };
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(QStringLiteral("?"));
-    return marks.join(u',');
-}
-
 QString isoDay(const QDate &day)
 {
     return day.toString(Qt::ISODate);
@@ -41,12 +33,12 @@ Filter filterFor(const AnalyticsQuery &query, const QString &dayColumn, const QD
         // Written as an expression so the planner reads by day (or campaign) through a covering index
         // and filters platforms on the way, instead of walking a platform's whole history through the
         // primary key, whose first column is the platform.
-        filter.sql += QStringLiteral(" AND platform || '' IN (%1)").arg(placeholders(query.platforms.size()));
+        filter.sql += QStringLiteral(" AND platform || '' IN (%1)").arg(sqlPlaceholders(query.platforms.size()));
         for (Platform platform : query.platforms)
             filter.values.append(platformName(platform));
     }
     if (withCampaigns && !query.campaignIds.isEmpty()) {
-        filter.sql += QStringLiteral(" AND campaign_id IN (%1)").arg(placeholders(query.campaignIds.size()));
+        filter.sql += QStringLiteral(" AND campaign_id IN (%1)").arg(sqlPlaceholders(query.campaignIds.size()));
         for (const QString &id : query.campaignIds)
             filter.values.append(id);
     }
@@ -443,7 +435,7 @@ Status nameCampaigns(const QSqlDatabase &db, QList<CampaignPerformance> &items)
     for (const CampaignPerformance &item : items)
         ids.append(item.campaignId);
     auto q = runQuery(db, QStringLiteral("SELECT id, name FROM campaigns WHERE id IN (%1)")
-                              .arg(placeholders(ids.size())), ids);
+                              .arg(sqlPlaceholders(ids.size())), ids);
     if (!q)
         return fail(q.error());
     QHash<QString, QString> names;

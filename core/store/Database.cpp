@@ -81,6 +81,14 @@ Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVa
     return query;
 }
 
+QString sqlPlaceholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(QStringLiteral("?"));
+    return marks.join(u',');
+}
+
 int Database::latestSchemaVersion()
 {
     return int(kMigrations.size());

@@ -54,4 +54,7 @@ private:
 /** Prepares and runs a statement with positional values; a failure carries the SQL error for logs. */
 Result<QSqlQuery> runQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {});
 
+/** "?,?,?": one positional mark per value, for an IN list or a VALUES row of that many values. */
+QString sqlPlaceholders(qsizetype count);
+
 } // namespace ads::core

@@ -19,14 +19,6 @@ QString isoDay(const QDate &day)
     return day.toString(Qt::ISODate);
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(QStringLiteral("?"));
-    return marks.join(u',');
-}
-
 QDate monthStart(const QDate &day)
 {
     return QDate(day.year(), day.month(), 1);
@@ -201,14 +193,11 @@ private:
         QStringList updates;
         for (const QString &column : sums)
             updates.append(QStringLiteral("%1 = %2.%1 + excluded.%1").arg(column, rollup.table));
-        QStringList marks;
-        for (qsizetype i = 0; i < rollup.keyColumns.size() + sums.size(); ++i)
-            marks.append(QStringLiteral("?"));
+        const QString values = sqlPlaceholders(rollup.keyColumns.size() + sums.size());
         QSqlQuery upsert(db);
         upsert.prepare(QStringLiteral("INSERT INTO %1 (%2, %3) VALUES (%4) ON CONFLICT (%2) DO UPDATE SET %5")
                            .arg(rollup.table, rollup.keyColumns.join(QStringLiteral(", ")),
-                                sums.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                updates.join(QStringLiteral(", "))));
+                                sums.join(QStringLiteral(", ")), values, updates.join(QStringLiteral(", "))));
         QStringList keyMatch;
         for (const QString &column : rollup.keyColumns)
             keyMatch.append(column + QStringLiteral(" = ?"));
@@ -257,7 +246,7 @@ std::pair<QString, QVariantList> windowRows(const ReportWindow &window)
     for (const QString &id : remoteIds)
         values.append(id);
     return {QStringLiteral("platform = ? AND account_id = ? AND day >= ? AND day <= ? AND remote_campaign_id IN (%1)")
-                .arg(placeholders(remoteIds.size())),
+                .arg(sqlPlaceholders(remoteIds.size())),
             values};
 }
 
@@ -309,7 +298,7 @@ Status rebuildRollups(const QSqlDatabase &db, const QDate &from, const QDate &to
             values.append(platformName(*platform));
         }
         if (!campaignIds.isEmpty() && rollup.keyColumns.contains(QStringLiteral("campaign_id"))) {
-            filter += QStringLiteral(" AND campaign_id IN (%1)").arg(placeholders(campaignIds.size()));
+            filter += QStringLiteral(" AND campaign_id IN (%1)").arg(sqlPlaceholders(campaignIds.size()));
             for (const QString &id : campaignIds)
                 values.append(id);
         }
