@@ -1,4 +1,5 @@
 #include "SandboxTestClient.h"
+#include "core/sandbox/FacebookRules.h"
 #include "core/sandbox/SandboxHub.h"
 
 #include <QRegularExpression>
@@ -580,7 +581,9 @@ void TestSandboxFacebook::hourlyInsights()
 
     launch(QStringLiteral("[ads:c1/campaign]"), 5000, QStringLiteral("ACTIVE"));
     m_hub->advanceClock(3 * 24 * 3600);
-    const QDate day = m_hub->now().toTimeZone(QTimeZone("America/New_York")).date().addDays(-1);
+    // The last whole day Meta has reported: in the first minutes after midnight it is the day before.
+    const QDateTime reported = m_hub->now().addMSecs(-sandbox::facebook::kReportingDelayMs);
+    const QDate day = reported.toTimeZone(QTimeZone("America/New_York")).date().addDays(-1);
     QUrlQuery query = withToken({});
     query.addQueryItem(QStringLiteral("level"), QStringLiteral("campaign"));
     query.addQueryItem(QStringLiteral("time_increment"), QStringLiteral("1"));

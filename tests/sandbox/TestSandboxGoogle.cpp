@@ -3,6 +3,7 @@
 #undef QT_USE_QSTRINGBUILDER
 
 #include "SandboxTestClient.h"
+#include "core/sandbox/GoogleRules.h"
 #include "core/sandbox/SandboxHub.h"
 
 #include <QRegularExpression>
@@ -507,8 +508,11 @@ void TestSandboxGoogle::stateSurvivesRestart()
 void TestSandboxGoogle::hourlySegments()
 {
     QCOMPARE(launch(QStringLiteral("Spring [ads:c1/google]"), QStringLiteral("ENABLED")).status, 200);
-    m_hub->advanceClock(3 * 24 * 3600);
-    const QDate today = m_hub->now().toTimeZone(QTimeZone("America/New_York")).date();
+    // Four days on, the two days before the last one Google has fully reported began after the launch.
+    m_hub->advanceClock(4 * 24 * 3600);
+    // The day whose hours Google has all reported: its statistics lag, so today depends on the time.
+    const QDateTime reported = m_hub->now().addMSecs(-sandbox::google::kReportingDelayMs);
+    const QDate today = reported.toTimeZone(QTimeZone("America/New_York")).date();
     const QString select = QStringLiteral("SELECT campaign.id, metrics.impressions, metrics.cost_micros, %1 "
                                           "FROM campaign WHERE segments.date BETWEEN '%2' AND '%3'");
     const QString from = today.addDays(-2).toString(Qt::ISODate);

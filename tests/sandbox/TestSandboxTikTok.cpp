@@ -4,6 +4,7 @@
 
 #include "SandboxTestClient.h"
 #include "core/sandbox/SandboxHub.h"
+#include "core/sandbox/TikTokRules.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -618,7 +619,9 @@ void TestSandboxTikTok::hourlyReport()
 {
     const QString campaign = launch("[ads:c1/campaign]", "ENABLE");
     m_hub->advanceClock(3 * 24 * 3600);
-    const QDate day = m_hub->now().toOffsetFromUtc(-5 * 3600).date().addDays(-1);
+    // The last whole day TikTok has reported: its reports lag, so "yesterday" is not always whole.
+    const QDateTime reported = m_hub->now().addMSecs(-sandbox::tiktok::kReportingDelayMs);
+    const QDate day = reported.toOffsetFromUtc(-5 * 3600).date().addDays(-1);
 
     QUrlQuery query;
     query.addQueryItem("report_type", "BASIC");
